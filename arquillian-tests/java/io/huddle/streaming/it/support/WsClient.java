@@ -1,0 +1,120 @@
+package io.huddle.streaming.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client (the JDK's) for tests: connects to {@code /ws}, records every frame it receives and
+ * the close code, and waits for them with timeouts.
+ */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    private WsClient() {
+    }
+
+    /** Connects as {@code user} (a development identity; {@code null} for none). */
+    public static WsClient connect(URL base, String user) {
+        String query = user == null ? "" : "?user=" + user;
+        URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws" + query);
+        WsClient client = new WsClient();
+        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(TIMEOUT)
+                .buildAsync(uri, client)
+                .orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .join();
+        return client;
+    }
+
+    /** Sends raw text as one frame. */
+    public void sendText(String text) {
+        socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** The next frame received, failing after the timeout. */
+    public JsonObject next() {
+        try {
+            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame arrived within " + TIMEOUT);
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for a frame", e);
+        }
+    }
+
+    /** The next frame of {@code type}, skipping others; fails after the timeout. */
+    public JsonObject next(String type) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> skipped = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = next();
+            if (type.equals(frame.getString("type", null))) {
+                return frame;
+            }
+            skipped.add(frame.toString());
+        }
+        throw new AssertionError("no '" + type + "' frame within " + TIMEOUT + "; got " + skipped);
+    }
+
+    /** The close code the server sent, waiting up to the timeout. */
+    public int awaitClose() {
+        return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    public boolean isClosed() {
+        return closeCode.isDone();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closeCode.completeExceptionally(error);
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+        socket.abort();
+    }
+}

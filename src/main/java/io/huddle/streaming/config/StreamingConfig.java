@@ -1,0 +1,114 @@
+package io.huddle.streaming.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Every {@code streaming.*} setting, with its default beside it. Values are read once when the application
+ * starts and checked then: an invalid value stops the application with a message naming the property.
+ * Durations are ISO-8601 ({@code PT30S}) or a number with a unit ({@code 30s}, {@code 500ms}, {@code 5m},
+ * {@code 30d}). Immutable after startup; thread-safe.
+ */
+@ApplicationScoped
+public class StreamingConfig {
+
+    @Inject
+    @ConfigProperty(name = "streaming.auth.dev-users", defaultValue = "false")
+    boolean devUsers;
+
+    @Inject
+    @ConfigProperty(name = "streaming.node.id")
+    Optional<String> nodeId;
+
+    @Inject
+    @ConfigProperty(name = "streaming.heartbeat.interval", defaultValue = "30s")
+    String heartbeatInterval;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.message-bytes", defaultValue = "65536")
+    int maxMessageBytes;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.messages-per-second", defaultValue = "100")
+    int messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "streaming.history.dedup-window", defaultValue = "10m")
+    String dedupWindow;
+
+    private String node;
+    private Duration heartbeat;
+    private Duration dedup;
+
+    @PostConstruct
+    void check() {
+        List<String> problems = new ArrayList<>();
+        heartbeat = duration("streaming.heartbeat.interval", heartbeatInterval, problems);
+        dedup = duration("streaming.history.dedup-window", dedupWindow, problems);
+        positive("streaming.limits.message-bytes", maxMessageBytes, problems);
+        positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
+        node = nodeId.filter(id -> !id.isBlank())
+                .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Invalid Huddle configuration: " + String.join("; ", problems));
+        }
+    }
+
+    /** Whether clients may name themselves with {@code ?user=} (development only). */
+    public boolean devUsers() {
+        return devUsers;
+    }
+
+    /** This server's name in the cluster, sent to clients in {@code welcome}. */
+    public String nodeId() {
+        return node;
+    }
+
+    /** How often the server proves liveness to clients and expects a frame from them. */
+    public Duration heartbeatInterval() {
+        return heartbeat;
+    }
+
+    /** The largest inbound frame, in bytes of UTF-8 JSON. */
+    public int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
+    /** Sustained rate of {@code publish}/{@code edit}/{@code delete} per user. */
+    public int messagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    /** How long an idempotency key is remembered. */
+    public Duration dedupWindow() {
+        return dedup;
+    }
+
+    private static void positive(String name, long value, List<String> problems) {
+        if (value < 1) {
+            problems.add(name + " must be at least 1, was " + value);
+        }
+    }
+
+    private static Duration duration(String name, String text, List<String> problems) {
+        try {
+            Duration value = Durations.parse(text);
+            if (value.isNegative() || value.isZero()) {
+                problems.add(name + " must be a positive duration, was '" + text + "'");
+            }
+            return value;
+        } catch (IllegalArgumentException e) {
+            problems.add(name + ": " + e.getMessage());
+            return Duration.ZERO;
+        }
+    }
+}

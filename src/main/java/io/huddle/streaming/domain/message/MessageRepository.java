@@ -1,0 +1,36 @@
+package io.huddle.streaming.domain.message;
+
+import io.huddle.streaming.domain.room.RoomId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Stores and reads room messages. Implementations are thread-safe; every method joins the caller's
+ * transaction (or runs in its own when there is none).
+ */
+public interface MessageRepository {
+
+    /**
+     * Stores {@code draft} with the next seq of its room: exactly one more than the room's previous latest,
+     * with no gaps and no duplicates even under concurrent appends to the same room (appends to one room are
+     * serialized until the transaction ends). If the draft carries an idempotency key that the same user used
+     * in the same room within {@code dedupWindow}, nothing is stored and the earlier message is returned.
+     *
+     * @throws io.huddle.streaming.domain.room.RoomNotFoundException if the room does not exist
+     */
+    Appended append(NewMessage draft, Duration dedupWindow);
+
+    /** The message with {@code id} in {@code room}, if stored. */
+    Optional<Message> find(RoomId room, String id);
+
+    /** A page of history as {@code query} describes; deleted messages are included, marked deleted. */
+    HistoryPage page(HistoryQuery query);
+
+    /** Deletes every message created before {@code cutoff}; returns how many. */
+    long deleteCreatedBefore(Instant cutoff);
+
+    /** Deletes the oldest messages of {@code room} beyond the newest {@code keep}; returns how many. */
+    long trim(RoomId room, long keep);
+}

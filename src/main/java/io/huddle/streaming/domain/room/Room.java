@@ -1,0 +1,167 @@
+package io.huddle.streaming.domain.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A room: a durable, ordered conversation with members. Its {@code lastSeq} is the seq of the newest stored
+ * message; it only grows, by exactly one per message, under the row lock taken by the message repository.
+ * Not thread-safe (a JPA entity): use it within one transaction.
+ */
+@Entity
+@Table(name = "rooms")
+public class Room {
+
+    @Id
+    @Column(name = "id", length = 64)
+    private String id;
+
+    @Column(name = "name", nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "description", length = 2000)
+    private String description;
+
+    @Column(name = "is_private", nullable = false)
+    private boolean privateRoom;
+
+    @Column(name = "max_members")
+    private Integer maxMembers;
+
+    @Column(name = "owner_id", nullable = false, length = 64)
+    private String ownerId;
+
+    @Column(name = "metadata")
+    private String metadata;
+
+    // Written only by the message repository's locked increment, never by an entity flush.
+    @Column(name = "last_seq", nullable = false, updatable = false)
+    private long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
+    protected Room() {
+    }
+
+    /**
+     * A new room owned by {@code owner}, created at {@code now}.
+     */
+    public Room(RoomId id, String name, String owner, Instant now) {
+        this.id = Objects.requireNonNull(id, "id").value();
+        this.name = Objects.requireNonNull(name, "name");
+        this.ownerId = Objects.requireNonNull(owner, "owner");
+        this.createdAt = Objects.requireNonNull(now, "now");
+        this.updatedAt = now;
+    }
+
+    public RoomId id() {
+        return RoomId.of(id);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public boolean isPrivate() {
+        return privateRoom;
+    }
+
+    public Optional<Integer> maxMembers() {
+        return Optional.ofNullable(maxMembers);
+    }
+
+    public String owner() {
+        return ownerId;
+    }
+
+    /** The room's metadata as JSON text, if any. */
+    public Optional<String> metadata() {
+        return Optional.ofNullable(metadata);
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Optional<Instant> archivedAt() {
+        return Optional.ofNullable(archivedAt);
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    public void rename(String newName, Instant now) {
+        this.name = Objects.requireNonNull(newName, "name");
+        touch(now);
+    }
+
+    public void describe(String newDescription, Instant now) {
+        this.description = newDescription;
+        touch(now);
+    }
+
+    public void makePrivate(boolean isPrivate, Instant now) {
+        this.privateRoom = isPrivate;
+        touch(now);
+    }
+
+    /** Sets the member limit; {@code null} means unlimited. */
+    public void limitMembers(Integer limit, Instant now) {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("maxMembers must be at least 1, was " + limit);
+        }
+        this.maxMembers = limit;
+        touch(now);
+    }
+
+    /** Sets the metadata JSON text; {@code null} clears it. */
+    public void attachMetadata(String json, Instant now) {
+        this.metadata = json;
+        touch(now);
+    }
+
+    public void transferOwnership(String newOwner, Instant now) {
+        this.ownerId = Objects.requireNonNull(newOwner, "newOwner");
+        touch(now);
+    }
+
+    public void archive(Instant now) {
+        this.archivedAt = now;
+        touch(now);
+    }
+
+    public void restore(Instant now) {
+        this.archivedAt = null;
+        touch(now);
+    }
+
+    private void touch(Instant now) {
+        this.updatedAt = Objects.requireNonNull(now, "now");
+    }
+}

@@ -1,0 +1,67 @@
+package io.huddle.streaming.domain.room;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A user's membership of a room, with the user's role there. Membership belongs to the user, not to a
+ * connection: it lasts until the user leaves, is kicked or is banned. Not thread-safe (a JPA entity).
+ */
+@Entity
+@Table(name = "room_members")
+@IdClass(MembershipKey.class)
+public class RoomMember {
+
+    @Id
+    @Column(name = "room_id", length = 64)
+    private String roomId;
+
+    @Id
+    @Column(name = "user_id", length = 64)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
+
+    @Column(name = "joined_at", nullable = false)
+    private Instant joinedAt;
+
+    protected RoomMember() {
+    }
+
+    public RoomMember(RoomId room, String user, Role role, Instant joinedAt) {
+        this.roomId = Objects.requireNonNull(room, "room").value();
+        this.userId = Objects.requireNonNull(user, "user");
+        this.role = Objects.requireNonNull(role, "role");
+        this.joinedAt = Objects.requireNonNull(joinedAt, "joinedAt");
+    }
+
+    public RoomId room() {
+        return RoomId.of(roomId);
+    }
+
+    public String user() {
+        return userId;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Instant joinedAt() {
+        return joinedAt;
+    }
+
+    public void changeRole(Role newRole) {
+        this.role = Objects.requireNonNull(newRole, "role");
+    }
+}

@@ -1,0 +1,44 @@
+package io.huddle.streaming.domain.room;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores rooms and their members. Implementations are thread-safe; every method joins the caller's
+ * transaction. Returned entities are managed within that transaction: changes to them are saved on commit.
+ */
+public interface RoomRepository {
+
+    /** Stores a new room. Throws {@link RoomExistsException} if a room with its id exists. */
+    void add(Room room);
+
+    /** The room with {@code id}, if it exists. */
+    Optional<Room> find(RoomId id);
+
+    /** Deletes the room with everything that belongs to it (members, bans, mutes, invites, messages). */
+    void remove(Room room);
+
+    /**
+     * Rooms ordered by id, starting after {@code afterId} (exclusive, empty for the first page), at most
+     * {@code limit}. Archived rooms only when {@code includeArchived}.
+     */
+    List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived);
+
+    /** The membership of {@code user} in {@code room}, if any. */
+    Optional<RoomMember> member(RoomId room, String user);
+
+    /** Stores a new membership. */
+    void addMember(RoomMember member);
+
+    /** Ends a membership. */
+    void removeMember(RoomMember member);
+
+    /** The members of {@code room}, highest role first, then by user id. */
+    List<RoomMember> members(RoomId room);
+
+    /** How many members {@code room} has. */
+    long countMembers(RoomId room);
+
+    /** How many rooms {@code user} is a member of. */
+    long countRoomsOf(String user);
+}

@@ -1,0 +1,37 @@
+package io.huddle.streaming.hub;
+
+import java.time.Instant;
+
+/**
+ * One client connection, whatever its transport. Implementations are thread-safe: any thread may send to or
+ * close any connection.
+ */
+public interface Connection {
+
+    /** A server-assigned id, unique across the cluster. */
+    String id();
+
+    /** The authenticated user; never {@code null}. */
+    String user();
+
+    /** The transport's name: {@code websocket} or {@code sse}. */
+    String transport();
+
+    /** Whether the client sends commands on the connection itself (WebSocket) or separately (SSE + POST). */
+    boolean isBidirectional();
+
+    /** When the connection was opened. */
+    Instant openedAt();
+
+    /**
+     * Queues {@code frame} for sending and returns at once; never blocks on the network. Frames are written in
+     * the order queued. If the queue is full, a droppable frame is dropped, and a frame that is not droppable
+     * closes the connection with 4500. After {@link #close} this does nothing.
+     */
+    void send(OutboundFrame frame);
+
+    /**
+     * Closes the connection with a WebSocket close code (SSE closes the stream). Idempotent; never throws.
+     */
+    void close(int code, String reason);
+}

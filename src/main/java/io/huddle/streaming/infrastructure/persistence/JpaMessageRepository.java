@@ -1,0 +1,140 @@
+package io.huddle.streaming.infrastructure.persistence;
+
+import io.huddle.streaming.domain.message.Appended;
+import io.huddle.streaming.domain.message.HistoryPage;
+import io.huddle.streaming.domain.message.HistoryQuery;
+import io.huddle.streaming.domain.message.Message;
+import io.huddle.streaming.domain.message.MessageRepository;
+import io.huddle.streaming.domain.message.NewMessage;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link MessageRepository} over JPA. A room's seq is allocated by incrementing {@code rooms.last_seq} in the
+ * caller's transaction: the row lock that update takes serializes appends to one room until commit, and a
+ * rollback gives the number back, so seqs stay gap-free on every database. Thread-safe.
+ */
+@ApplicationScoped
+public class JpaMessageRepository implements MessageRepository {
+
+    @PersistenceContext(unitName = "huddle")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public Appended append(NewMessage draft, Duration dedupWindow) {
+        String room = draft.room().value();
+        int updated = em.createQuery("update Room r set r.lastSeq = r.lastSeq + 1 where r.id = :room")
+                .setParameter("room", room)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new RoomNotFoundException(draft.room());
+        }
+        Instant now = clock.instant();
+        if (draft.idempotencyKey().isPresent()) {
+            Optional<Message> earlier = findByKey(draft, now.minus(dedupWindow));
+            if (earlier.isPresent()) {
+                // Still under the row lock: hand the number back before anyone can see it.
+                em.createQuery("update Room r set r.lastSeq = r.lastSeq - 1 where r.id = :room")
+                        .setParameter("room", room)
+                        .executeUpdate();
+                return new Appended(earlier.get(), true);
+            }
+        }
+        long seq = em.createQuery("select r.lastSeq from Room r where r.id = :room", Long.class)
+                .setParameter("room", room)
+                .getSingleResult();
+        Message message = Message.stored(UUID.randomUUID().toString(), draft, seq, now);
+        em.persist(message);
+        return new Appended(message, false);
+    }
+
+    private Optional<Message> findByKey(NewMessage draft, Instant since) {
+        return em.createQuery("select m from Message m where m.roomId = :room and m.userId = :user"
+                        + " and m.idempotencyKey = :key and m.createdAt >= :since", Message.class)
+                .setParameter("room", draft.room().value())
+                .setParameter("user", draft.user())
+                .setParameter("key", draft.idempotencyKey().orElseThrow())
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Message> find(RoomId room, String id) {
+        return Optional.ofNullable(em.find(Message.class, id))
+                .filter(message -> message.room().equals(room));
+    }
+
+    @Override
+    public HistoryPage page(HistoryQuery query) {
+        boolean forward = query.after().isPresent();
+        StringBuilder jpql = new StringBuilder("select m from Message m where m.roomId = :room");
+        query.after().ifPresent(after -> jpql.append(" and m.seq > :after"));
+        query.before().ifPresent(before -> jpql.append(" and m.seq < :before"));
+        query.thread().ifPresent(thread -> jpql.append(" and m.threadId = :thread"));
+        query.text().ifPresent(text -> jpql.append(" and m.deletedAt is null and lower(m.data) like :text escape '!'"));
+        jpql.append(forward ? " order by m.seq asc" : " order by m.seq desc");
+
+        TypedQuery<Message> q = em.createQuery(jpql.toString(), Message.class)
+                .setParameter("room", query.room().value());
+        query.after().ifPresent(after -> q.setParameter("after", after));
+        query.before().ifPresent(before -> q.setParameter("before", before));
+        query.thread().ifPresent(thread -> q.setParameter("thread", thread));
+        query.text().ifPresent(text -> q.setParameter("text", "%" + likeEscape(text.toLowerCase(Locale.ROOT)) + "%"));
+        List<Message> rows = new ArrayList<>(q.setMaxResults(query.limit() + 1).getResultList());
+
+        boolean more = rows.size() > query.limit();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (!forward) {
+            Collections.reverse(rows);
+        }
+        return new HistoryPage(rows, more);
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public long deleteCreatedBefore(Instant cutoff) {
+        return em.createQuery("delete from Message m where m.createdAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    @Override
+    public long trim(RoomId room, long keep) {
+        List<Long> boundary = em.createQuery(
+                        "select m.seq from Message m where m.roomId = :room order by m.seq desc", Long.class)
+                .setParameter("room", room.value())
+                .setFirstResult((int) Math.min(keep, Integer.MAX_VALUE))
+                .setMaxResults(1)
+                .getResultList();
+        if (boundary.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from Message m where m.roomId = :room and m.seq <= :seq")
+                .setParameter("room", room.value())
+                .setParameter("seq", boundary.get(0))
+                .executeUpdate();
+    }
+}
