@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Every {@code streaming.*} setting, with its default beside it. Values are read once when the application
- * starts and checked then: an invalid value stops the application with a message naming the property.
+ * starts and checked then: an invalid value stops the application with a message naming the property
+ * (see {@link #problems()}).
  * Durations are ISO-8601 ({@code PT30S}) or a number with a unit ({@code 30s}, {@code 500ms}, {@code 5m},
  * {@code 30d}). Immutable after startup; thread-safe.
  */
@@ -45,12 +46,13 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.history.dedup-window", defaultValue = "10m")
     String dedupWindow;
 
+    private List<String> problems = List.of();
     private String node;
     private Duration heartbeat;
     private Duration dedup;
 
     @PostConstruct
-    void check() {
+    void read() {
         List<String> problems = new ArrayList<>();
         heartbeat = duration("streaming.heartbeat.interval", heartbeatInterval, problems);
         dedup = duration("streaming.history.dedup-window", dedupWindow, problems);
@@ -58,9 +60,15 @@ public class StreamingConfig {
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
         node = nodeId.filter(id -> !id.isBlank())
                 .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid Huddle configuration: " + String.join("; ", problems));
-        }
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * What is wrong with the configuration, one sentence per property naming it; empty when every value is
+     * valid. The application refuses to start unless this is empty (see {@link ConfigurationCheck}).
+     */
+    public List<String> problems() {
+        return problems;
     }
 
     /** Whether clients may name themselves with {@code ?user=} (development only). */

@@ -1,0 +1,115 @@
+package io.huddle.streaming.hub;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SendQueueTest {
+
+    private final List<String> written = new ArrayList<>();
+    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final AtomicInteger overflows = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    private SendQueue queue(int capacity) {
+        return new SendQueue(capacity, frame -> {
+            written.add(frame.json());
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            pending.add(done);
+            return done;
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+    }
+
+    private static OutboundFrame message(String text) {
+        return OutboundFrame.of("message", text);
+    }
+
+    private static OutboundFrame typing(String text) {
+        return new OutboundFrame("typing", text, true, java.util.Optional.empty());
+    }
+
+    @Test
+    void writesOneFrameAtATimeInOrder() {
+        SendQueue q = queue(10);
+        q.offer(message("a"));
+        q.offer(message("b"));
+        q.offer(message("c"));
+        assertEquals(List.of("a"), written, "only one write may be in flight");
+        pending.get(0).complete(null);
+        assertEquals(List.of("a", "b"), written);
+        pending.get(1).complete(null);
+        pending.get(2).complete(null);
+        assertEquals(List.of("a", "b", "c"), written);
+        assertEquals(0, q.size());
+    }
+
+    @Test
+    void synchronousWritesDrainWithoutRecursion() {
+        SendQueue q = new SendQueue(100_000, frame -> {
+            written.add(frame.json());
+            return CompletableFuture.completedFuture(null);
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+        for (int i = 0; i < 50_000; i++) {
+            q.offer(message(Integer.toString(i)));
+        }
+        assertEquals(50_000, written.size());
+    }
+
+    @Test
+    void fullQueueDropsDroppableFramesButOverflowsOnMessages() {
+        SendQueue q = queue(2);
+        q.offer(message("in-flight"));
+        q.offer(message("1"));
+        q.offer(message("2"));
+        q.offer(typing("dropped"));
+        assertEquals(0, overflows.get());
+        q.offer(message("3"));
+        assertEquals(1, overflows.get());
+        pending.get(0).complete(null);
+        pending.get(1).complete(null);
+        pending.get(2).complete(null);
+        assertEquals(List.of("in-flight", "1", "2"), written);
+    }
+
+    @Test
+    void failedWriteStopsTheQueueAndReportsOnce() {
+        SendQueue q = queue(10);
+        q.offer(message("a"));
+        q.offer(message("b"));
+        pending.get(0).completeExceptionally(new RuntimeException("gone"));
+        q.offer(message("c"));
+        assertEquals(List.of("a"), written);
+        assertEquals(1, failures.get());
+    }
+
+    @Test
+    void finishRunsAfterQueuedFramesAreWrittenAndRefusesNewOnes() {
+        SendQueue q = queue(10);
+        AtomicInteger finished = new AtomicInteger();
+        q.offer(message("a"));
+        q.offer(message("b"));
+        q.finish(finished::incrementAndGet);
+        q.offer(message("late"));
+        assertEquals(0, finished.get());
+        pending.get(0).complete(null);
+        assertEquals(0, finished.get());
+        pending.get(1).complete(null);
+        assertEquals(1, finished.get());
+        assertEquals(List.of("a", "b"), written);
+    }
+
+    @Test
+    void finishOnAnIdleQueueRunsAtOnce() {
+        SendQueue q = queue(10);
+        AtomicInteger finished = new AtomicInteger();
+        q.finish(finished::incrementAndGet);
+        q.finish(finished::incrementAndGet);
+        assertTrue(finished.get() == 1);
+    }
+}
