@@ -7,7 +7,8 @@ import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.InboundCommand;
-import io.huddle.streaming.protocol.ProtocolException;
+import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.RejectedFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -59,29 +60,31 @@ public class ConnectionService {
         String ref = null;
         try {
             if (text.length() > config.maxMessageBytes()) {
-                throw new ProtocolException(ErrorCode.TOO_LARGE,
+                throw new HuddleException(ErrorCode.TOO_LARGE,
                         "the frame exceeds " + config.maxMessageBytes() + " bytes");
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
             return new Reply(dispatch(connection, command), Optional.empty());
-        } catch (ProtocolException e) {
+        } catch (RejectedFrame e) {
+            return failure(e.ref(), e);
+        } catch (HuddleException e) {
             return failure(ref, e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "command failed on connection " + connection.id());
-            return failure(ref, new ProtocolException(ErrorCode.INTERNAL, "the server could not handle the command"));
+            return failure(ref, new HuddleException(ErrorCode.INTERNAL, "the server could not handle the command"));
         }
     }
 
     private String dispatch(Connection connection, InboundCommand command) {
         return switch (command.type()) {
             case "ping" -> Frames.pong();
-            default -> throw new ProtocolException(ErrorCode.BAD_REQUEST,
+            default -> throw new HuddleException(ErrorCode.BAD_REQUEST,
                     "unknown command type '" + abbreviate(command.type()) + "'");
         };
     }
 
-    private static Reply failure(String ref, ProtocolException problem) {
+    private static Reply failure(String ref, HuddleException problem) {
         return new Reply(Frames.error(ref, problem), Optional.of(problem.code()));
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import java.security.Principal;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides who is on the other end of a request: the container's authenticated principal, or, only when
@@ -32,5 +33,16 @@ public class IdentityResolver {
             return Optional.of(UserId.of(devUser));
         }
         return Optional.empty();
+    }
+
+    /** The role a container-authenticated administrator holds. */
+    public static final String ADMIN_ROLE = "huddle-admin";
+
+    /**
+     * Whether {@code user} administers every room (acts as the system in the REST API): listed in
+     * {@code streaming.auth.admin-users}, or in role {@value #ADMIN_ROLE}.
+     */
+    public boolean isAdmin(String user, Predicate<String> inRole) {
+        return config.adminUsers().contains(user) || inRole.test(ADMIN_ROLE);
     }
 }

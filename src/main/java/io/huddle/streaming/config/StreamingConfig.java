@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,6 +26,10 @@ public class StreamingConfig {
     @Inject
     @ConfigProperty(name = "streaming.auth.dev-users", defaultValue = "false")
     boolean devUsers;
+
+    @Inject
+    @ConfigProperty(name = "streaming.auth.admin-users")
+    Optional<List<String>> adminUsers;
 
     @Inject
     @ConfigProperty(name = "streaming.node.id")
@@ -46,7 +51,16 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.history.dedup-window", defaultValue = "10m")
     String dedupWindow;
 
+    @Inject
+    @ConfigProperty(name = "streaming.limits.rooms-per-user", defaultValue = "50")
+    int roomsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "streaming.moderation.expiry-check", defaultValue = "10s")
+    String expiryCheck;
+
     private List<String> problems = List.of();
+    private Duration expiry;
     private String node;
     private Duration heartbeat;
     private Duration dedup;
@@ -56,7 +70,9 @@ public class StreamingConfig {
         List<String> problems = new ArrayList<>();
         heartbeat = duration("streaming.heartbeat.interval", heartbeatInterval, problems);
         dedup = duration("streaming.history.dedup-window", dedupWindow, problems);
+        expiry = duration("streaming.moderation.expiry-check", expiryCheck, problems);
         positive("streaming.limits.message-bytes", maxMessageBytes, problems);
+        positive("streaming.limits.rooms-per-user", roomsPerUser, problems);
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
         node = nodeId.filter(id -> !id.isBlank())
                 .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
@@ -74,6 +90,11 @@ public class StreamingConfig {
     /** Whether clients may name themselves with {@code ?user=} (development only). */
     public boolean devUsers() {
         return devUsers;
+    }
+
+    /** Users who administer every room through the REST API (they act as the system). */
+    public Set<String> adminUsers() {
+        return adminUsers.map(Set::copyOf).orElse(Set.of());
     }
 
     /** This server's name in the cluster, sent to clients in {@code welcome}. */
@@ -94,6 +115,16 @@ public class StreamingConfig {
     /** Sustained rate of {@code publish}/{@code edit}/{@code delete} per user. */
     public int messagesPerSecond() {
         return messagesPerSecond;
+    }
+
+    /** How many rooms one user may be a member of (owned rooms included). */
+    public int roomsPerUser() {
+        return roomsPerUser;
+    }
+
+    /** How often expired bans and mutes are cleared (and {@code unbanned} announced). */
+    public Duration moderationExpiryCheck() {
+        return expiry;
     }
 
     /** How long an idempotency key is remembered. */

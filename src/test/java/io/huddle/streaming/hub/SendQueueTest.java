@@ -31,7 +31,7 @@ class SendQueueTest {
     }
 
     private static OutboundFrame typing(String text) {
-        return new OutboundFrame("typing", text, true, java.util.Optional.empty());
+        return OutboundFrame.droppable("typing", text);
     }
 
     @Test

@@ -15,6 +15,15 @@ public interface RoomRepository {
     /** The room with {@code id}, if it exists. */
     Optional<Room> find(RoomId id);
 
+    /**
+     * The room with {@code id}, locked until the transaction ends: membership changes of one room are
+     * serialized this way, so limits such as max members hold under concurrent joins.
+     */
+    Optional<Room> findForUpdate(RoomId id);
+
+    /** The rooms {@code user} is a member of, ordered by id. */
+    List<Room> roomsOf(String user);
+
     /** Deletes the room with everything that belongs to it (members, bans, mutes, invites, messages). */
     void remove(Room room);
 

@@ -8,6 +8,7 @@ import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
@@ -35,6 +36,23 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public Optional<Room> find(RoomId id) {
         return Optional.ofNullable(em.find(Room.class, id.value()));
+    }
+
+    @Override
+    public Optional<Room> findForUpdate(RoomId id) {
+        Room room = em.find(Room.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (room != null) {
+            em.refresh(room, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return Optional.ofNullable(room);
+    }
+
+    @Override
+    public List<Room> roomsOf(String user) {
+        return em.createQuery("select r from Room r where r.id in"
+                        + " (select m.roomId from RoomMember m where m.userId = :user) order by r.id", Room.class)
+                .setParameter("user", user)
+                .getResultList();
     }
 
     @Override

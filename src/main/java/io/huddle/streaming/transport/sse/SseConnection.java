@@ -28,9 +28,11 @@ final class SseConnection implements Connection {
     private final SendQueue queue;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Consumer<SseConnection> onClosed;
+    private final SseCursor cursor;
 
-    SseConnection(String id, String user, SseEventSink sink, Sse sse, int queueCapacity,
+    SseConnection(String id, String user, SseEventSink sink, Sse sse, int queueCapacity, SseCursor cursor,
                   Consumer<SseConnection> onClosed) {
+        this.cursor = cursor;
         this.id = id;
         this.user = user;
         this.sink = sink;
@@ -43,7 +45,9 @@ final class SseConnection implements Connection {
 
     private CompletionStage<?> write(OutboundFrame frame) {
         OutboundSseEvent.Builder event = sse.newEventBuilder().name(frame.type()).data(frame.json());
-        frame.eventId().ifPresent(event::id);
+        if (frame.room().isPresent()) {
+            event.id(cursor.advance(frame.room().get(), frame.seq()));
+        }
         return sink.send(event.build());
     }
 

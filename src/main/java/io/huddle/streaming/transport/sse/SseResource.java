@@ -8,7 +8,7 @@ import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
-import io.huddle.streaming.protocol.ProtocolException;
+import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +52,7 @@ public class SseResource {
                      @QueryParam("user") String devUser) {
         UserId user = identify(security, devUser);
         SseConnection connection = new SseConnection(connections.newConnectionId(), user.value(), sink, sse,
-                QUEUE_CAPACITY, connections::closed);
+                QUEUE_CAPACITY, new SseCursor(java.util.Map.of()), connections::closed);
         connections.opened(connection);
     }
 
@@ -65,7 +65,7 @@ public class SseResource {
         UserId user = identify(security, devUser);
         Connection connection = registry.find(connectionId);
         if (!(connection instanceof SseConnection) || !connection.user().equals(user.value())) {
-            throw failure(new ProtocolException(ErrorCode.NOT_FOUND, "no such stream"));
+            throw failure(new HuddleException(ErrorCode.NOT_FOUND, "no such stream"));
         }
         Reply reply = connections.handle(connection, body == null ? "" : body);
         int status = reply.error().map(ErrorCode::httpStatus).orElse(200);
@@ -74,11 +74,11 @@ public class SseResource {
 
     private UserId identify(SecurityContext security, String devUser) {
         return identities.resolve(security.getUserPrincipal(), devUser)
-                .orElseThrow(() -> failure(new ProtocolException(ErrorCode.UNAUTHORIZED,
+                .orElseThrow(() -> failure(new HuddleException(ErrorCode.UNAUTHORIZED,
                         "no identity: authenticate with a bearer token")));
     }
 
-    private static WebApplicationException failure(ProtocolException problem) {
+    private static WebApplicationException failure(HuddleException problem) {
         return new WebApplicationException(Response.status(problem.code().httpStatus())
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Frames.error(null, problem))

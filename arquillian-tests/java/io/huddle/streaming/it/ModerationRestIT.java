@@ -1,0 +1,169 @@
+package io.huddle.streaming.it;
+
+import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Api.Reply;
+import io.huddle.streaming.it.support.Deployments;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bans, mutes, kicks, the moderation log and message history through the REST API.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ModerationRestIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.huddleWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String owner;
+    String moderator;
+    String member;
+    String room;
+
+    @BeforeEach
+    void roomWithModeratorAndMember() {
+        api = new Api(base);
+        owner = Api.user("owner");
+        moderator = Api.user("mod");
+        member = Api.user("member");
+        room = Api.roomId("moderated");
+        api.createRoom(owner, room, "");
+        api.post(moderator, "rooms/" + room + "/members", "{}");
+        api.post(member, "rooms/" + room + "/members", "{}");
+        assertEquals(200, api.put(owner, "rooms/" + room + "/members/" + moderator, "{\"role\":\"moderator\"}").status());
+    }
+
+    @Test
+    void bannedMemberLosesMembershipAndCannotRejoin() {
+        Reply ban = api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\",\"reason\":\"spam\"}");
+        assertEquals(201, ban.status(), ban::toString);
+        assertEquals("spam", ban.json().getString("reason"));
+        assertTrue(members().stream().noneMatch(m -> m.getString("user").equals(member)));
+
+        Reply rejoin = api.post(member, "rooms/" + room + "/members", "{}");
+        assertEquals(403, rejoin.status());
+        assertEquals("banned", rejoin.code());
+        assertTrue(rejoin.json().getString("message").contains("spam"), rejoin::toString);
+    }
+
+    @Test
+    void banWithExpiryLiftsByItself() {
+        api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\",\"untilSeconds\":2}");
+        assertEquals("banned", api.post(member, "rooms/" + room + "/members", "{}").code());
+        await("the ban to expire").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.post(member, "rooms/" + room + "/members", "{}").status() == 201);
+    }
+
+    @Test
+    void unbanLetsTheUserBackIn() {
+        api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\"}");
+        assertEquals(1, api.get(moderator, "rooms/" + room + "/bans").array().size());
+        assertEquals(204, api.delete(moderator, "rooms/" + room + "/bans/" + member).status());
+        assertEquals(201, api.post(member, "rooms/" + room + "/members", "{}").status());
+        assertEquals(404, api.delete(moderator, "rooms/" + room + "/bans/" + member).status());
+    }
+
+    @Test
+    void ownerCannotBeBannedKickedOrMuted() {
+        assertEquals(403, api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + owner + "\"}").status());
+        assertEquals(403, api.post(moderator, "rooms/" + room + "/kicks", "{\"user\":\"" + owner + "\"}").status());
+        assertEquals(403, api.post(moderator, "rooms/" + room + "/mutes", "{\"user\":\"" + owner + "\"}").status());
+    }
+
+    @Test
+    void membersCannotModerateAndModeratorsCannotActOnTheirEquals() {
+        Reply byMember = api.post(member, "rooms/" + room + "/bans", "{\"user\":\"" + moderator + "\"}");
+        assertEquals(403, byMember.status());
+        assertEquals("forbidden", byMember.code());
+        String otherMod = Api.user("mod2");
+        api.post(otherMod, "rooms/" + room + "/members", "{}");
+        api.put(owner, "rooms/" + room + "/members/" + otherMod, "{\"role\":\"moderator\"}");
+        assertEquals(403, api.post(moderator, "rooms/" + room + "/kicks", "{\"user\":\"" + otherMod + "\"}").status());
+    }
+
+    @Test
+    void mutedMemberCannotPublishUntilUnmuted() {
+        assertEquals(201, api.post(member, "rooms/" + room + "/messages", "{\"data\":{\"text\":\"hi\"}}").status());
+        assertEquals(201, api.post(moderator, "rooms/" + room + "/mutes", "{\"user\":\"" + member + "\"}").status());
+        Reply muted = api.post(member, "rooms/" + room + "/messages", "{\"data\":{\"text\":\"again\"}}");
+        assertEquals(403, muted.status());
+        assertEquals("muted", muted.code());
+        assertEquals(204, api.delete(moderator, "rooms/" + room + "/mutes/" + member).status());
+        assertEquals(201, api.post(member, "rooms/" + room + "/messages", "{\"data\":{\"text\":\"back\"}}").status());
+    }
+
+    @Test
+    void kickedMemberMayJoinAgain() {
+        assertEquals(204, api.post(moderator, "rooms/" + room + "/kicks", "{\"user\":\"" + member + "\",\"reason\":\"cool off\"}").status());
+        assertTrue(members().stream().noneMatch(m -> m.getString("user").equals(member)));
+        assertEquals(201, api.post(member, "rooms/" + room + "/members", "{}").status());
+    }
+
+    @Test
+    void moderationLogRecordsEachActionNewestFirst() {
+        api.post(moderator, "rooms/" + room + "/mutes", "{\"user\":\"" + member + "\"}");
+        api.post(moderator, "rooms/" + room + "/kicks", "{\"user\":\"" + member + "\",\"reason\":\"noise\"}");
+        Reply log = api.get(moderator, "rooms/" + room + "/moderation-log?limit=3");
+        assertEquals(200, log.status(), log::toString);
+        List<String> actions = log.array().stream().map(v -> v.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("kicked", "muted", "role"), actions);
+        JsonObject kick = log.array().getJsonObject(0);
+        assertEquals(moderator, kick.getString("actor"));
+        assertEquals(member, kick.getString("target"));
+        assertEquals("noise", kick.getString("reason"));
+        assertEquals(403, api.get(member, "rooms/" + room + "/moderation-log").status());
+    }
+
+    @Test
+    void historyPagesBackwardsAndSearchesText() {
+        for (String text : List.of("alpha", "beta", "gamma", "beta again")) {
+            assertEquals(201, api.post(member, "rooms/" + room + "/messages", "{\"data\":{\"text\":\"" + text + "\"}}").status());
+        }
+        Reply latest = api.get(member, "rooms/" + room + "/messages?limit=2");
+        assertEquals(2, latest.json().getJsonArray("messages").size());
+        assertTrue(latest.json().getBoolean("more"));
+        assertEquals(4, latest.json().getJsonArray("messages").getJsonObject(1).getInt("seq"));
+
+        Reply search = api.get(member, "rooms/" + room + "/messages?query=BETA");
+        assertEquals(2, search.json().getJsonArray("messages").size(), search::toString);
+
+        Reply older = api.get(member, "rooms/" + room + "/messages?before=3");
+        assertEquals(List.of(1, 2), older.json().getJsonArray("messages").stream()
+                .map(v -> v.asJsonObject().getInt("seq")).toList());
+        assertEquals(JsonValue.ValueType.OBJECT, older.json().getJsonArray("messages").getJsonObject(0).get("data").getValueType());
+    }
+
+    @Test
+    void nonMemberCannotPublish() {
+        Reply reply = api.post(Api.user("stranger"), "rooms/" + room + "/messages", "{\"data\":1}");
+        assertEquals(403, reply.status());
+        assertEquals("forbidden", reply.code());
+    }
+
+    private List<JsonObject> members() {
+        return api.get(owner, "rooms/" + room + "/members").array().stream().map(v -> v.asJsonObject()).toList();
+    }
+}

@@ -1,0 +1,108 @@
+package io.huddle.streaming.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP client of the REST API for tests, acting as a development user ({@code ?user=}).
+ */
+public final class Api {
+
+    /** An answer: status and JSON body (JSON null when empty). */
+    public record Reply(int status, JsonValue body) {
+
+        public JsonObject json() {
+            return body.asJsonObject();
+        }
+
+        public JsonArray array() {
+            return body.asJsonArray();
+        }
+
+        public String code() {
+            return json().getString("code");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URL base;
+
+    public Api(URL base) {
+        this.base = base;
+    }
+
+    /** A fresh user id, so that tests never share users. */
+    public static String user(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A fresh room id. */
+    public static String roomId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public Reply get(String user, String path) {
+        return send(user, path, "GET", null);
+    }
+
+    public Reply post(String user, String path, String json) {
+        return send(user, path, "POST", json);
+    }
+
+    public Reply put(String user, String path, String json) {
+        return send(user, path, "PUT", json);
+    }
+
+    public Reply patch(String user, String path, String json) {
+        return send(user, path, "PATCH", json);
+    }
+
+    public Reply delete(String user, String path) {
+        return send(user, path, "DELETE", null);
+    }
+
+    /** Creates a room owned by {@code owner} with extra JSON fields (may be empty), failing unless 201. */
+    public JsonObject createRoom(String owner, String id, String extraFields) {
+        Reply reply = post(owner, "rooms", "{\"id\":\"" + id + "\",\"name\":\"Room " + id + "\""
+                + (extraFields.isEmpty() ? "" : "," + extraFields) + "}");
+        if (reply.status() != 201) {
+            throw new AssertionError("room creation failed: " + reply);
+        }
+        return reply.json();
+    }
+
+    private Reply send(String user, String path, String method, String json) {
+        String query = user == null ? "" : (path.contains("?") ? "&" : "?") + "user=" + user;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/v1/" + path + query))
+                .timeout(WsClient.TIMEOUT)
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .orTimeout(WsClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        String body = response.body();
+        JsonValue value = body == null || body.isBlank() ? JsonValue.NULL
+                : Json.createReader(new StringReader(body)).readValue();
+        return new Reply(response.statusCode(), value);
+    }
+}

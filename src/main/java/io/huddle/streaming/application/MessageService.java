@@ -1,0 +1,158 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.event.MessageDeleted;
+import io.huddle.streaming.application.event.MessageEdited;
+import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.message.Appended;
+import io.huddle.streaming.domain.message.HistoryQuery;
+import io.huddle.streaming.domain.message.Message;
+import io.huddle.streaming.domain.message.MessageRepository;
+import io.huddle.streaming.domain.message.NewMessage;
+import io.huddle.streaming.domain.room.ModerationEntry;
+import io.huddle.streaming.domain.room.ModerationRepository;
+import io.huddle.streaming.domain.room.Role;
+import io.huddle.streaming.domain.room.Room;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomMember;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Room messages: publishing (stored first, with the room's next seq, delivered only after commit), reading
+ * history, editing and deleting. Only members publish; muted members and archived rooms do not. History of a
+ * private room is for its members; of a public room, for any user. Edits and deletes: the author, or a
+ * moderator and above. Thread-safe.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    private static final int MAX_EVENT = 64;
+    private static final int MAX_KEY = 128;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ModerationRepository moderation;
+
+    @Inject
+    RoomAccess access;
+
+    @Inject
+    MessageFilters filters;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    StreamingConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Stores {@code request} in the room as the acting user (or {@code system}). */
+    public Published publish(Actor actor, RoomId id, PublishRequest request) {
+        return tx.required(() -> {
+            Room room = access.room(id);
+            access.requireOpen(room);
+            if (!actor.isSystem()) {
+                access.member(id, actor.name()).orElseThrow(() -> new HuddleException(ErrorCode.FORBIDDEN,
+                        "only members of room '" + id + "' may publish: join first"));
+                Instant now = clock.instant();
+                moderation.mute(id, actor.name()).filter(mute -> mute.activeAt(now)).ifPresent(mute -> {
+                    throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
+                            + mute.until().map(until -> " until " + until).orElse(""));
+                });
+            }
+            requireSize(request.data());
+            Validation.json("data", request.data());
+            Validation.optionalText("event", request.event(), MAX_EVENT);
+            Validation.optionalText("key", request.key(), MAX_KEY);
+            request.thread().ifPresent(thread -> messages.find(id, thread).orElseThrow(() -> new HuddleException(
+                    ErrorCode.NOT_FOUND, "thread '" + thread + "' is not a message of room '" + id + "'")));
+            InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), request.data(),
+                    request.event(), request.thread()));
+            requireSize(inbound.data());
+            Appended appended = messages.append(new NewMessage(id, actor.name(), inbound.data(), inbound.event(),
+                    inbound.thread(), request.key()), config.dedupWindow());
+            MessageView view = MessageView.of(appended.message());
+            if (!appended.duplicate()) {
+                afterCommit.fire(new MessageStored(id.value(), view));
+            }
+            return new Published(view, appended.duplicate());
+        });
+    }
+
+    /** A page of history. */
+    public HistoryView history(Actor actor, HistoryQuery query) {
+        return tx.required(() -> {
+            Room room = access.room(query.room());
+            if (room.isPrivate() && !actor.isSystem()) {
+                access.member(query.room(), actor.name()).orElseThrow(() -> new HuddleException(ErrorCode.FORBIDDEN,
+                        "the history of private room '" + query.room() + "' is for its members"));
+            }
+            var page = messages.page(query);
+            return new HistoryView(page.messages().stream().map(MessageView::of).toList(), page.more());
+        });
+    }
+
+    /** Replaces the data of message {@code messageId}. */
+    public MessageView edit(Actor actor, RoomId id, String messageId, String data) {
+        return tx.required(() -> {
+            Message message = authorOrModerator(actor, id, messageId, "edit");
+            requireSize(data);
+            Validation.json("data", data);
+            message.edit(data, clock.instant());
+            MessageView view = MessageView.of(message);
+            afterCommit.fire(new MessageEdited(id.value(), view, actor.name()));
+            return view;
+        });
+    }
+
+    /** Deletes message {@code messageId}: its data is cleared, its seq stays taken. */
+    public void delete(Actor actor, RoomId id, String messageId) {
+        tx.required(() -> {
+            Message message = authorOrModerator(actor, id, messageId, "delete");
+            Instant now = clock.instant();
+            message.delete(now);
+            if (!message.user().equals(actor.name())) {
+                moderation.log(new ModerationEntry(id, actor.name(), "message_deleted", message.user(), messageId, now));
+            }
+            afterCommit.fire(new MessageDeleted(id.value(), messageId, actor.name()));
+        });
+    }
+
+    private Message authorOrModerator(Actor actor, RoomId id, String messageId, String what) {
+        access.requireOpen(access.room(id));
+        Message message = messages.find(id, messageId).filter(m -> !m.isDeleted())
+                .orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND,
+                        "message '" + messageId + "' is not in room '" + id + "'"));
+        if (actor.isSystem() || message.user().equals(actor.name())) {
+            return message;
+        }
+        Optional<Role> role = access.member(id, actor.name()).map(RoomMember::role);
+        if (role.isEmpty() || !role.get().atLeast(Role.MODERATOR)) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "only the author or a moderator may " + what + " this message");
+        }
+        return message;
+    }
+
+    private void requireSize(String data) {
+        if (data.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
+            throw new HuddleException(ErrorCode.TOO_LARGE,
+                    "the message data exceeds " + config.maxMessageBytes() + " bytes");
+        }
+    }
+}

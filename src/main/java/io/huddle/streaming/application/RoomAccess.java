@@ -1,0 +1,102 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.domain.room.Role;
+import io.huddle.streaming.domain.room.Room;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomMember;
+import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * The permission rules shared by every room use case: finding a room or failing with {@code not_found}, and
+ * deciding from an actor's role what it may do. The matrix, highest role first:
+ * <ul>
+ *   <li>owner: everything below, plus delete the room and transfer ownership;</li>
+ *   <li>admin: update, archive and restore the room; grant moderator;</li>
+ *   <li>moderator: invite, ban, unban, mute, unmute, kick (only users ranking below them), read the
+ *       moderation log, delete others' messages;</li>
+ *   <li>member: publish, read history, edit and delete their own messages, leave.</li>
+ * </ul>
+ * Acting on another member (ban, kick, mute, change role) also requires ranking strictly above that member
+ * and, for a role change, above the new role; so nobody acts on the owner. The system passes every check.
+ * Call within a transaction. Thread-safe.
+ */
+@ApplicationScoped
+public class RoomAccess {
+
+    @Inject
+    RoomRepository rooms;
+
+    /** The room, or {@code not_found}. */
+    public Room room(RoomId id) {
+        return rooms.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The room locked for a membership change, or {@code not_found}. */
+    public Room roomForUpdate(RoomId id) {
+        return rooms.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The room locked for a membership change, or {@code not_found}; {@code forbidden} if archived. */
+    public Room openRoomForUpdate(RoomId id) {
+        Room room = roomForUpdate(id);
+        requireOpen(room);
+        return room;
+    }
+
+    /** {@code forbidden} if {@code room} is archived. */
+    public void requireOpen(Room room) {
+        if (room.isArchived()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "room '" + room.id() + "' is archived");
+        }
+    }
+
+    /** The membership of {@code user} in {@code room}, if any. */
+    public Optional<RoomMember> member(RoomId room, String user) {
+        return rooms.member(room, user);
+    }
+
+    /** The membership of {@code user}, or {@code not_found} saying that the user is not a member. */
+    public RoomMember requireMember(RoomId room, String user) {
+        return rooms.member(room, user).orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND,
+                "'" + user + "' is not a member of room '" + room + "'"));
+    }
+
+    /**
+     * Checks that {@code actor} holds at least {@code minimum} in {@code room}; returns the actor's role
+     * ({@link Role#OWNER} for the system, which passes every check).
+     *
+     * @param what the action, for the message, e.g. {@code "ban members"}
+     */
+    public Role requireRole(Actor actor, RoomId room, Role minimum, String what) {
+        if (actor.isSystem()) {
+            return Role.OWNER;
+        }
+        Role role = rooms.member(room, actor.name())
+                .map(RoomMember::role)
+                .orElseThrow(() -> new HuddleException(ErrorCode.FORBIDDEN,
+                        "only members of room '" + room + "' may " + what));
+        if (!role.atLeast(minimum)) {
+            throw new HuddleException(ErrorCode.FORBIDDEN,
+                    "only a " + minimum.wireName() + " or above may " + what + " (you are " + role.wireName() + ")");
+        }
+        return role;
+    }
+
+    /** Checks that an actor with {@code actorRole} ranks strictly above {@code target}'s role. */
+    public void requireAbove(Actor actor, Role actorRole, RoomMember target, String what) {
+        if (!actor.isSystem() && !actorRole.above(target.role())) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "a " + actorRole.wireName() + " cannot " + what
+                    + " a " + target.role().wireName());
+        }
+    }
+
+    private static HuddleException notFound(RoomId id) {
+        return new HuddleException(ErrorCode.NOT_FOUND, "room '" + id + "' does not exist");
+    }
+}

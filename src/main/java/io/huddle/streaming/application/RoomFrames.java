@@ -1,0 +1,120 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.event.MemberBanned;
+import io.huddle.streaming.application.event.MemberJoined;
+import io.huddle.streaming.application.event.MemberKicked;
+import io.huddle.streaming.application.event.MemberLeft;
+import io.huddle.streaming.application.event.MemberMuted;
+import io.huddle.streaming.application.event.MemberRoleChanged;
+import io.huddle.streaming.application.event.MemberUnbanned;
+import io.huddle.streaming.application.event.MemberUnmuted;
+import io.huddle.streaming.application.event.MessageDeleted;
+import io.huddle.streaming.application.event.MessageEdited;
+import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.event.OwnershipTransferred;
+import io.huddle.streaming.application.event.RoomDeleted;
+import io.huddle.streaming.application.event.RoomUpdated;
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.MembershipChange;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Turns committed room events into frames for the room's connections, on every node: {@code message},
+ * {@code edited}, {@code deleted}, {@code member} and {@code room}. Each frame is encoded once and published
+ * to the {@link Broker}. Runs after commit (events are fired then), so clients only see what the database has.
+ */
+@ApplicationScoped
+public class RoomFrames {
+
+    @Inject
+    Broker broker;
+
+    void stored(@Observes MessageStored event) {
+        MessageView m = event.message();
+        String json = Frames.message("room", m.room(), m.id(), m.seq(), m.user(), m.data(), m.event().orElse(null),
+                m.thread().orElse(null), m.ts().toString());
+        broker.publish(Envelope.toRoom(m.room(), OutboundFrame.roomMessage(m.room(), m.seq(), json)));
+    }
+
+    void edited(@Observes MessageEdited event) {
+        toRoom(event.room(), "edited", Frames.edited(event.room(), event.message().id(), event.message().data(), event.by()));
+    }
+
+    void deleted(@Observes MessageDeleted event) {
+        toRoom(event.room(), "deleted", Frames.deleted(event.room(), event.id(), event.by()));
+    }
+
+    void joined(@Observes MemberJoined event) {
+        membership(event.room(), event.member().user(), true, Frames.member(event.room(), event.member().user(),
+                "joined", event.member().role().wireName(), null, null));
+    }
+
+    void left(@Observes MemberLeft event) {
+        membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "left", null, null, null));
+    }
+
+    void kicked(@Observes MemberKicked event) {
+        membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "kicked", null,
+                event.by(), event.reason().orElse(null)));
+    }
+
+    void banned(@Observes MemberBanned event) {
+        membership(event.room(), event.ban().user(), false, Frames.member(event.room(), event.ban().user(), "banned",
+                null, event.ban().bannedBy(), event.ban().reason().orElse(null)));
+    }
+
+    void unbanned(@Observes MemberUnbanned event) {
+        membership(event.room(), event.user(), false,
+                Frames.member(event.room(), event.user(), "unbanned", null, event.by(), null));
+    }
+
+    void muted(@Observes MemberMuted event) {
+        toRoom(event.room(), "member", Frames.member(event.room(), event.mute().user(), "muted", null,
+                event.mute().mutedBy(), null));
+    }
+
+    void unmuted(@Observes MemberUnmuted event) {
+        toRoom(event.room(), "member", Frames.member(event.room(), event.user(), "unmuted", null, event.by(), null));
+    }
+
+    void roleChanged(@Observes MemberRoleChanged event) {
+        toRoom(event.room(), "member", Frames.member(event.room(), event.user(), "role", event.role().wireName(),
+                event.by(), null));
+    }
+
+    void ownerChanged(@Observes OwnershipTransferred event) {
+        toRoom(event.room(), "room", Frames.room(event.room(), "owner", Json.createObjectBuilder()
+                .add("owner", event.to()).add("previous", event.from()).add("by", event.by()).build()));
+    }
+
+    void updated(@Observes RoomUpdated event) {
+        RoomView r = event.view();
+        JsonObjectBuilder fields = Json.createObjectBuilder().add("name", r.name()).add("private", r.isPrivate())
+                .add("archived", r.isArchived()).add("by", event.by());
+        r.description().ifPresentOrElse(d -> fields.add("description", d), () -> fields.addNull("description"));
+        r.maxMembers().ifPresentOrElse(m -> fields.add("maxMembers", m), () -> fields.addNull("maxMembers"));
+        toRoom(event.room(), "room", Frames.room(event.room(), "updated", fields.build()));
+    }
+
+    void deleted(@Observes RoomDeleted event) {
+        broker.publish(Envelope.membership(event.room(), OutboundFrame.of("room", Frames.room(event.room(), "deleted",
+                Json.createObjectBuilder().add("by", event.by()).build())), MembershipChange.roomGone()));
+    }
+
+    private void toRoom(String room, String type, String json) {
+        broker.publish(Envelope.toRoom(room, OutboundFrame.of(type, json)));
+    }
+
+    private void membership(String room, String user, boolean joined, String json) {
+        broker.publish(Envelope.membership(room, OutboundFrame.of("member", json), new MembershipChange(user, joined)));
+    }
+}

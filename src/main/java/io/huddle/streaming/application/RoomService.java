@@ -1,0 +1,187 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.event.MemberJoined;
+import io.huddle.streaming.application.event.RoomCreated;
+import io.huddle.streaming.application.event.RoomDeleted;
+import io.huddle.streaming.application.event.RoomUpdated;
+import io.huddle.streaming.application.view.MemberView;
+import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.domain.room.ModerationEntry;
+import io.huddle.streaming.domain.room.ModerationRepository;
+import io.huddle.streaming.domain.room.Role;
+import io.huddle.streaming.domain.room.Room;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomMember;
+import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Creating, reading, changing, archiving and deleting rooms. Each method is one transaction; events fire after
+ * it commits. Permissions as documented on {@link RoomAccess}. Thread-safe.
+ */
+@ApplicationScoped
+public class RoomService {
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    ModerationRepository moderation;
+
+    @Inject
+    RoomAccess access;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    StreamingConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Creates a room owned by the acting user (or, for the system, by {@code options.owner()}). */
+    public RoomView create(Actor actor, RoomOptions options) {
+        return tx.required(() -> {
+            String owner = ownerOf(actor, options);
+            String name = Validation.text("name", options.name(), Validation.MAX_NAME);
+            RoomId id = options.id().map(RoomId::of).orElseGet(() -> generateId(name));
+            if (rooms.find(id).isPresent()) {
+                throw new HuddleException(ErrorCode.CONFLICT, "a room with id '" + id + "' already exists");
+            }
+            if (rooms.countRoomsOf(owner) >= config.roomsPerUser()) {
+                throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
+                        "'" + owner + "' is already in " + config.roomsPerUser() + " rooms, the most allowed");
+            }
+            Instant now = clock.instant();
+            Room room = new Room(id, name, owner, now);
+            room.describe(Validation.optionalText("description", options.description(), Validation.MAX_DESCRIPTION)
+                    .orElse(null), now);
+            room.makePrivate(options.isPrivate(), now);
+            room.limitMembers(Validation.positive("maxMembers", options.maxMembers()).orElse(null), now);
+            room.attachMetadata(Validation.jsonObject("metadata", options.metadata()).orElse(null), now);
+            rooms.add(room);
+            RoomMember ownerMember = new RoomMember(id, owner, Role.OWNER, now);
+            rooms.addMember(ownerMember);
+            moderation.log(new ModerationEntry(id, actor.name(), "created", null, null, now));
+            RoomView view = RoomView.of(room);
+            afterCommit.fire(new RoomCreated(id.value(), view, actor.name()));
+            afterCommit.fire(new MemberJoined(id.value(), MemberView.of(ownerMember)));
+            return view;
+        });
+    }
+
+    /** The room, if it exists. */
+    public Optional<RoomView> find(RoomId id) {
+        return tx.required(() -> {
+            return rooms.find(id).map(RoomView::of);
+        });
+    }
+
+    /** Rooms by id after {@code after}, at most {@code limit} (1 to 200); archived ones only if asked. */
+    public List<RoomView> list(Optional<RoomId> after, int limit, boolean includeArchived) {
+        return tx.required(() -> {
+            if (limit < 1 || limit > 200) {
+                throw Validation.bad("field 'limit' must be between 1 and 200");
+            }
+            return rooms.list(after, limit, includeArchived).stream().map(RoomView::of).toList();
+        });
+    }
+
+    /** The rooms {@code user} is a member of. */
+    public List<RoomView> roomsOf(String user) {
+        return tx.required(() -> {
+            return rooms.roomsOf(UserId.of(user).value()).stream().map(RoomView::of).toList();
+        });
+    }
+
+    /** Applies {@code update}; admin or above. */
+    public RoomView update(Actor actor, RoomId id, RoomUpdate update) {
+        return tx.required(() -> {
+            Room room = access.room(id);
+            access.requireRole(actor, id, Role.ADMIN, "change the room");
+            Instant now = clock.instant();
+            update.name().ifPresent(n -> room.rename(Validation.text("name", n, Validation.MAX_NAME), now));
+            update.description().ifPresent(d -> room.describe(
+                    Validation.optionalText("description", d, Validation.MAX_DESCRIPTION).orElse(null), now));
+            update.isPrivate().ifPresent(p -> room.makePrivate(p, now));
+            update.maxMembers().ifPresent(m -> room.limitMembers(Validation.positive("maxMembers", m).orElse(null), now));
+            update.metadata().ifPresent(m -> room.attachMetadata(Validation.jsonObject("metadata", m).orElse(null), now));
+            return changed(actor, room, "updated", now);
+        });
+    }
+
+    /** Archives the room: it stays readable, but nobody joins or publishes. Admin or above. */
+    public RoomView archive(Actor actor, RoomId id) {
+        return tx.required(() -> {
+            Room room = access.room(id);
+            access.requireRole(actor, id, Role.ADMIN, "archive the room");
+            Instant now = clock.instant();
+            room.archive(now);
+            return changed(actor, room, "archived", now);
+        });
+    }
+
+    /** Restores an archived room. Admin or above. */
+    public RoomView restore(Actor actor, RoomId id) {
+        return tx.required(() -> {
+            Room room = access.room(id);
+            access.requireRole(actor, id, Role.ADMIN, "restore the room");
+            Instant now = clock.instant();
+            room.restore(now);
+            return changed(actor, room, "restored", now);
+        });
+    }
+
+    /** Deletes the room with its members, bans, invites and messages. Owner only. */
+    public void delete(Actor actor, RoomId id) {
+        tx.required(() -> {
+            Room room = access.room(id);
+            access.requireRole(actor, id, Role.OWNER, "delete the room");
+            moderation.log(new ModerationEntry(id, actor.name(), "deleted", null, null, clock.instant()));
+            rooms.remove(room);
+            afterCommit.fire(new RoomDeleted(id.value(), actor.name()));
+        });
+    }
+
+    private RoomView changed(Actor actor, Room room, String action, Instant now) {
+        moderation.log(new ModerationEntry(room.id(), actor.name(), action, null, null, now));
+        RoomView view = RoomView.of(room);
+        afterCommit.fire(new RoomUpdated(room.id().value(), view, actor.name()));
+        return view;
+    }
+
+    private static String ownerOf(Actor actor, RoomOptions options) {
+        if (actor.isSystem()) {
+            return UserId.of(options.owner().orElseThrow(() -> Validation.bad("field 'owner' is required"))).value();
+        }
+        options.owner().filter(o -> !o.equals(actor.name())).ifPresent(o -> {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "a user creates rooms owned by themselves");
+        });
+        return actor.name();
+    }
+
+    private RoomId generateId(String name) {
+        String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        base = base.isEmpty() ? "room" : base.substring(0, Math.min(base.length(), 48));
+        RoomId candidate = RoomId.of(base);
+        while (rooms.find(candidate).isPresent()) {
+            candidate = RoomId.of(base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 30), 36));
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,280 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.view.BanView;
+import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.InviteView;
+import io.huddle.streaming.application.view.MemberView;
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.application.view.ModerationLogEntry;
+import io.huddle.streaming.application.view.MuteView;
+import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.domain.message.HistoryQuery;
+import io.huddle.streaming.domain.room.Role;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.Frames;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one bean applications inject to use Huddle from their own code: rooms, membership, invites, moderation,
+ * messages and broadcasts. Every method enforces the same rules as the wire protocol and the REST API (see
+ * {@link RoomAccess} for the permission matrix): {@code by} is the user on whose behalf the call is made, or
+ * {@link Actor#system()} for trusted application code, which skips permission checks but not room rules (bans,
+ * max members, private rooms). Failures are {@link io.huddle.streaming.protocol.HuddleException}s carrying the
+ * wire error code ({@code not_found}, {@code forbidden}, {@code banned}, {@code room_full}, ...). Each
+ * changing method runs in its own transaction (or joins the caller's); events and deliveries follow its commit.
+ * Ids are validated: a malformed room or user id is {@code bad_request}. Results are immutable snapshots.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class StreamingManager {
+
+    /** The channel name of frames sent by {@link #broadcastToUser}. */
+    public static final String USER_CHANNEL = "$user";
+    /** The channel name of frames sent by {@link #broadcastToAll}. */
+    public static final String ALL_CHANNEL = "$all";
+
+    @Inject
+    RoomService rooms;
+
+    @Inject
+    MembershipService members;
+
+    @Inject
+    InviteService invites;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    ConnectionRegistry connections;
+
+    private final Clock clock = Clock.systemUTC();
+
+    // Rooms
+
+    /** Creates a room; the acting user (or {@code options.owner()} for the system) becomes its owner and first member. */
+    public RoomView createRoom(Actor by, RoomOptions options) {
+        return rooms.create(by, options);
+    }
+
+    /** The room with {@code id}, if it exists. */
+    public Optional<RoomView> room(String id) {
+        return rooms.find(Ids.room(id));
+    }
+
+    /** Rooms in id order after {@code after} (exclusive), at most {@code limit} (1 to 200), archived ones if asked. */
+    public List<RoomView> rooms(Optional<String> after, int limit, boolean includeArchived) {
+        return rooms.list(after.map(Ids::room), limit, includeArchived);
+    }
+
+    /** The rooms {@code user} is a member of. */
+    public List<RoomView> roomsOf(String user) {
+        return rooms.roomsOf(Ids.user(user));
+    }
+
+    /** Changes a room's settings. Admin or above. */
+    public RoomView updateRoom(Actor by, String room, RoomUpdate update) {
+        return rooms.update(by, Ids.room(room), update);
+    }
+
+    /** Archives a room (readable, but closed to joins and messages). Admin or above. */
+    public RoomView archiveRoom(Actor by, String room) {
+        return rooms.archive(by, Ids.room(room));
+    }
+
+    /** Restores an archived room. Admin or above. */
+    public RoomView restoreRoom(Actor by, String room) {
+        return rooms.restore(by, Ids.room(room));
+    }
+
+    /** Deletes a room and everything in it. Owner only. */
+    public void deleteRoom(Actor by, String room) {
+        rooms.delete(by, Ids.room(room));
+    }
+
+    // Membership
+
+    /** Makes {@code user} a member (see {@link MembershipService#join}); joining again changes nothing. */
+    public MemberView join(Actor by, String room, String user, MemberOptions options) {
+        return members.join(by, Ids.room(room), Ids.user(user), options);
+    }
+
+    /** {@code user} leaves; an owner hands the room to the next in rank, or is refused if alone. */
+    public void leave(Actor by, String room, String user) {
+        members.leave(by, Ids.room(room), Ids.user(user));
+    }
+
+    /** The members of a room, highest role first. */
+    public List<MemberView> members(String room) {
+        return members.members(Ids.room(room));
+    }
+
+    /** The membership of {@code user}, if any. */
+    public Optional<MemberView> member(String room, String user) {
+        return members.member(Ids.room(room), Ids.user(user));
+    }
+
+    /** Changes a member's role (below owner). Admin or above, ranking above the old and new role. */
+    public MemberView changeRole(Actor by, String room, String user, Role role) {
+        return members.changeRole(by, Ids.room(room), Ids.user(user), role);
+    }
+
+    /** Makes member {@code newOwner} the owner; the former owner becomes an admin. Owner only. */
+    public RoomView transferOwnership(Actor by, String room, String newOwner) {
+        return members.transferOwnership(by, Ids.room(room), Ids.user(newOwner));
+    }
+
+    /** Removes a member, who may join again. Moderator or above, ranking above the member. */
+    public void kick(Actor by, String room, String user, Optional<String> reason) {
+        members.kick(by, Ids.room(room), Ids.user(user), reason);
+    }
+
+    // Invites
+
+    /** A new invite code. Moderator or above. */
+    public InviteView createInvite(Actor by, String room, InviteOptions options) {
+        return invites.create(by, Ids.room(room), options);
+    }
+
+    /** Revokes an invite code. Moderator or above. */
+    public void revokeInvite(Actor by, String room, String code) {
+        invites.revoke(by, Ids.room(room), code);
+    }
+
+    /** The room's invite codes that are not revoked. Moderator or above. */
+    public List<InviteView> invites(Actor by, String room) {
+        return invites.list(by, Ids.room(room));
+    }
+
+    // Moderation
+
+    /** Bans {@code user} for {@code duration} (empty: until lifted), ending their membership. Moderator or above. */
+    public BanView ban(Actor by, String room, String user, Optional<String> reason, Optional<Duration> duration) {
+        return moderation.ban(by, Ids.room(room), Ids.user(user), reason, duration);
+    }
+
+    /** Lifts a ban. Moderator or above. */
+    public void unban(Actor by, String room, String user) {
+        moderation.unban(by, Ids.room(room), Ids.user(user));
+    }
+
+    /** The bans in force. Moderator or above. */
+    public List<BanView> bans(Actor by, String room) {
+        return moderation.bans(by, Ids.room(room));
+    }
+
+    /** Mutes a member for {@code duration} (empty: until unmuted). Moderator or above. */
+    public MuteView mute(Actor by, String room, String user, Optional<Duration> duration) {
+        return moderation.mute(by, Ids.room(room), Ids.user(user), duration);
+    }
+
+    /** Lifts a mute. Moderator or above. */
+    public void unmute(Actor by, String room, String user) {
+        moderation.unmute(by, Ids.room(room), Ids.user(user));
+    }
+
+    /** The mutes in force. Moderator or above. */
+    public List<MuteView> mutes(Actor by, String room) {
+        return moderation.mutes(by, Ids.room(room));
+    }
+
+    /** The newest {@code limit} moderation log lines, before line {@code beforeId} if given. Moderator or above. */
+    public List<ModerationLogEntry> moderationLog(Actor by, String room, Optional<Long> beforeId, int limit) {
+        return moderation.log(by, Ids.room(room), beforeId, limit);
+    }
+
+    // Messages
+
+    /** Stores a message in the room's history and delivers it to the room's connections after commit. */
+    public Published saveMessage(Actor by, String room, PublishRequest request) {
+        return messages.publish(by, Ids.room(room), request);
+    }
+
+    /** A page of history (see {@link HistoryQuery}). */
+    public HistoryView history(Actor by, HistoryQuery query) {
+        return messages.history(by, query);
+    }
+
+    /** Replaces a message's data. The author, or a moderator and above. */
+    public MessageView editMessage(Actor by, String room, String messageId, String dataJson) {
+        return messages.edit(by, Ids.room(room), messageId, dataJson);
+    }
+
+    /** Deletes a message. The author, or a moderator and above. */
+    public void deleteMessage(Actor by, String room, String messageId) {
+        messages.delete(by, Ids.room(room), messageId);
+    }
+
+    // Broadcasts
+
+    /** Sends a message from {@code system} to a room: stored like every room message, so it can be replayed. */
+    public Published broadcastToRoom(String room, String event, String dataJson) {
+        return saveMessage(Actor.system(), room, new PublishRequest(dataJson, Optional.ofNullable(event),
+                Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * Sends a live (not stored) {@code message} frame on channel {@value #USER_CHANNEL} to every connection of
+     * {@code user}, on every node.
+     */
+    public void broadcastToUser(String user, String event, String dataJson) {
+        broker.publish(Envelope.toUsers(List.of(Ids.user(user)), live(USER_CHANNEL, event, dataJson)));
+    }
+
+    /** Sends a live (not stored) {@code message} frame on channel {@value #ALL_CHANNEL} to every connection. */
+    public void broadcastToAll(String event, String dataJson) {
+        broker.publish(Envelope.toAll(live(ALL_CHANNEL, event, dataJson)));
+    }
+
+    /** How many connections are open on this node. */
+    public int connectionCount() {
+        return connections.count();
+    }
+
+    private OutboundFrame live(String channel, String event, String dataJson) {
+        Validation.json("data", dataJson);
+        return OutboundFrame.of("message", Frames.message("channel", channel, UUID.randomUUID().toString(), 0,
+                Actor.system().name(), dataJson, event, null, clock.instant().toString()));
+    }
+
+    /** Parses ids at the API's edge, failing with {@code bad_request}. */
+    static final class Ids {
+
+        private Ids() {
+        }
+
+        static RoomId room(String id) {
+            try {
+                return RoomId.of(id);
+            } catch (IllegalArgumentException e) {
+                throw Validation.bad(e.getMessage());
+            }
+        }
+
+        static String user(String id) {
+            try {
+                return UserId.of(id).value();
+            } catch (IllegalArgumentException e) {
+                throw Validation.bad(e.getMessage());
+            }
+        }
+    }
+}

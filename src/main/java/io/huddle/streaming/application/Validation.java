@@ -1,0 +1,83 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * Checks on values given by callers, failing with {@code bad_request} naming the field. Stateless.
+ */
+final class Validation {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_REASON = 500;
+    static final int MAX_METADATA = 16 * 1024;
+
+    private Validation() {
+    }
+
+    static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw bad("field '" + field + "' must not be empty");
+        }
+        if (value.length() > max) {
+            throw bad("field '" + field + "' must be at most " + max + " characters");
+        }
+        return value;
+    }
+
+    static Optional<String> optionalText(String field, Optional<String> value, int max) {
+        value.filter(v -> v.length() > max).ifPresent(v -> {
+            throw bad("field '" + field + "' must be at most " + max + " characters");
+        });
+        return value.filter(v -> !v.isBlank());
+    }
+
+    static Optional<Integer> positive(String field, Optional<Integer> value) {
+        value.filter(v -> v < 1).ifPresent(v -> {
+            throw bad("field '" + field + "' must be at least 1");
+        });
+        return value;
+    }
+
+    /** JSON text that parses as one JSON object, at most {@link #MAX_METADATA} characters. */
+    static Optional<String> jsonObject(String field, Optional<String> json) {
+        json.ifPresent(text -> {
+            if (text.length() > MAX_METADATA) {
+                throw bad("field '" + field + "' must be at most " + MAX_METADATA + " characters of JSON");
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                if (reader.readValue().getValueType() != JsonValue.ValueType.OBJECT) {
+                    throw bad("field '" + field + "' must be a JSON object");
+                }
+            } catch (JsonException | IllegalStateException e) {
+                throw bad("field '" + field + "' must be a JSON object");
+            }
+        });
+        return json;
+    }
+
+    /** JSON text of any JSON value. */
+    static String json(String field, String text) {
+        if (text == null) {
+            throw bad("field '" + field + "' is required");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            reader.readValue();
+            return text;
+        } catch (JsonException | IllegalStateException e) {
+            throw bad("field '" + field + "' must be JSON");
+        }
+    }
+
+    static HuddleException bad(String message) {
+        return new HuddleException(ErrorCode.BAD_REQUEST, message);
+    }
+}

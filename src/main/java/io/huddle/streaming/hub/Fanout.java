@@ -1,0 +1,73 @@
+package io.huddle.streaming.hub;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers an envelope to this node's connections: to every connection of each member of a room, of some users,
+ * of a channel's subscribers, or of everyone. The frame was encoded once; each connection only queues it, so a
+ * slow or failing connection delays nobody. A membership change is applied to the {@link RoomIndex} so that a
+ * joining user receives the frame and a leaving one receives it as their last of the room. Thread-safe.
+ */
+@ApplicationScoped
+public class Fanout {
+
+    private static final Logger LOG = Logger.getLogger(Fanout.class.getName());
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    RoomIndex rooms;
+
+    @Inject
+    ChannelIndex channels;
+
+    @Inject
+    ReplayGates gates;
+
+    /** Delivers {@code envelope} locally. Never throws. */
+    public void deliver(Envelope envelope) {
+        try {
+            switch (envelope.target()) {
+                case ROOM -> deliverToRoom(envelope);
+                case USERS -> envelope.key().forEach(user -> registry.deliver(registry.ofUser(user), envelope.frame()));
+                case CHANNEL -> registry.deliver(channels.subscribers(envelope.first()), envelope.frame());
+                case ALL -> registry.deliver(registry.all(), envelope.frame());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "could not deliver a " + envelope.frame().type() + " frame");
+        }
+    }
+
+    private void deliverToRoom(Envelope envelope) {
+        String room = envelope.first();
+        envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
+        Set<String> members = rooms.members(room);
+        for (String user : members) {
+            sendToUser(user, room, envelope.frame());
+        }
+        envelope.membership().filter(change -> !change.joined()).ifPresent(change -> {
+            if (!MembershipChange.ROOM_GONE.equals(change.user()) && !members.contains(change.user())) {
+                sendToUser(change.user(), room, envelope.frame());
+            }
+            rooms.apply(room, change);
+        });
+    }
+
+    private void sendToUser(String user, String room, OutboundFrame frame) {
+        for (Connection connection : registry.ofUser(user)) {
+            try {
+                if (!gates.hold(connection, room, frame)) {
+                    connection.send(frame);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
+            }
+        }
+    }
+}

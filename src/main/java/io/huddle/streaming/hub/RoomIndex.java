@@ -1,0 +1,51 @@
+package io.huddle.streaming.hub;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node's view of who is in each room, used to fan room frames out. Loaded from the
+ * {@link MembershipDirectory} the first time a room is needed, then kept current by the membership changes
+ * that arrive with envelopes. Thread-safe; returned sets are live, concurrent views.
+ */
+@ApplicationScoped
+public class RoomIndex {
+
+    private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+
+    @Inject
+    MembershipDirectory directory;
+
+    /** The members of {@code room}. */
+    public Set<String> members(String room) {
+        return members.computeIfAbsent(room, r -> {
+            Set<String> set = ConcurrentHashMap.newKeySet();
+            set.addAll(directory.membersOf(r));
+            return set;
+        });
+    }
+
+    /** Applies a change to {@code room}. */
+    public void apply(String room, MembershipChange change) {
+        if (MembershipChange.ROOM_GONE.equals(change.user())) {
+            members.remove(room);
+        } else if (change.joined()) {
+            members(room).add(change.user());
+        } else {
+            // computeIfPresent waits for a load of the same room in progress, so the removal is not lost.
+            members.computeIfPresent(room, (r, set) -> {
+                set.remove(change.user());
+                return set;
+            });
+        }
+    }
+
+    /** Forgets everything (the next use reloads from the directory). */
+    public void clear() {
+        members.clear();
+    }
+}

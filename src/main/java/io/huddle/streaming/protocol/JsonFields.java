@@ -1,0 +1,136 @@
+package io.huddle.streaming.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Typed, validating access to the fields of a JSON object received from a client (a command frame or a REST
+ * body). Every accessor rejects a missing required field or a field of the wrong JSON type with
+ * {@code bad_request} naming the field; JSON {@code null} counts as absent. Immutable and thread-safe.
+ *
+ * @param object the JSON object
+ */
+public record JsonFields(JsonObject object) {
+
+    public JsonFields {
+        Objects.requireNonNull(object, "object");
+    }
+
+    /**
+     * Parses {@code text} as one JSON object.
+     *
+     * @throws HuddleException {@code bad_request} if it is not valid JSON or not an object
+     */
+    public static JsonFields parseObject(String text) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+            value = reader.readValue();
+        } catch (JsonParsingException e) {
+            throw badRequest("the body is not valid JSON");
+        } catch (JsonException | IllegalStateException e) {
+            throw badRequest("the body could not be read as JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw badRequest("expected a JSON object");
+        }
+        return new JsonFields(value.asJsonObject());
+    }
+
+    /** The required string field {@code name}. */
+    public String requireString(String name) {
+        return optionalString(name).orElseThrow(() -> badRequest("field '" + name + "' is required"));
+    }
+
+    /** The string field {@code name}, if present. */
+    public Optional<String> optionalString(String name) {
+        JsonValue v = present(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw badRequest("field '" + name + "' must be a string");
+        }
+        return Optional.of(((JsonString) v).getString());
+    }
+
+    /** The whole-number field {@code name} within {@code [min, max]}, if present. */
+    public OptionalLong optionalLong(String name, long min, long max) {
+        JsonValue v = present(name);
+        if (v == null) {
+            return OptionalLong.empty();
+        }
+        if (v.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) v).isIntegral()) {
+            throw badRequest("field '" + name + "' must be a whole number");
+        }
+        try {
+            long n = ((JsonNumber) v).longValueExact();
+            if (n >= min && n <= max) {
+                return OptionalLong.of(n);
+            }
+        } catch (ArithmeticException e) {
+            // Out of range for a long: reported below like any other out-of-range value.
+        }
+        throw badRequest("field '" + name + "' must be between " + min + " and " + max);
+    }
+
+    /** The whole-number field {@code name} within {@code [min, max]}, if present. */
+    public Optional<Integer> optionalInt(String name, int min, int max) {
+        OptionalLong n = optionalLong(name, min, max);
+        return n.isPresent() ? Optional.of((int) n.getAsLong()) : Optional.empty();
+    }
+
+    /** The field {@code name} as JSON text, if present and not {@code null}. */
+    public Optional<String> optionalJson(String name) {
+        return Optional.ofNullable(present(name)).map(JsonValue::toString);
+    }
+
+    /** The boolean field {@code name}, if present. */
+    public Optional<Boolean> optionalBoolean(String name) {
+        JsonValue v = present(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v.getValueType() == JsonValue.ValueType.TRUE) {
+            return Optional.of(Boolean.TRUE);
+        }
+        if (v.getValueType() == JsonValue.ValueType.FALSE) {
+            return Optional.of(Boolean.FALSE);
+        }
+        throw badRequest("field '" + name + "' must be true or false");
+    }
+
+    /** The required boolean field {@code name}. */
+    public boolean requireBoolean(String name) {
+        return optionalBoolean(name).orElseThrow(() -> badRequest("field '" + name + "' is required"));
+    }
+
+    /** The field {@code name} as any JSON value, if present (JSON {@code null} included). */
+    public Optional<JsonValue> optionalValue(String name) {
+        return Optional.ofNullable(object.get(name));
+    }
+
+    /** Whether the object has field {@code name} (even if {@code null}). */
+    public boolean has(String name) {
+        return object.containsKey(name);
+    }
+
+    private JsonValue present(String name) {
+        JsonValue v = object.get(name);
+        return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : v;
+    }
+
+    static HuddleException badRequest(String message) {
+        return new HuddleException(ErrorCode.BAD_REQUEST, message);
+    }
+}

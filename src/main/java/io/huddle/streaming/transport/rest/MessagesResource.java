@@ -1,0 +1,95 @@
+package io.huddle.streaming.transport.rest;
+
+import io.huddle.streaming.application.PublishRequest;
+import io.huddle.streaming.application.Published;
+import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.domain.message.HistoryQuery;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.JsonFields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code /api/v1/rooms/{room}/messages}: read history, publish a message.
+ */
+@Path("rooms")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "messages")
+public class MessagesResource {
+
+    @Inject
+    StreamingManager manager;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    SecurityContext security;
+
+    @QueryParam("user")
+    String devUser;
+
+    @PathParam("room")
+    String room;
+
+    @GET
+    @Path("{room}/messages")
+    @Operation(summary = "A page of history, oldest first: {messages, more}",
+            description = "Query: before/after (seq), limit (1-200, default 50), query (text search), thread (message id)")
+    public String history(@QueryParam("before") String before, @QueryParam("after") String after,
+                          @QueryParam("limit") String limit, @QueryParam("query") String query,
+                          @QueryParam("thread") String thread) {
+        RoomId id = roomId();
+        HistoryQuery q = new HistoryQuery(id, optional(Params.optionalLong("before", before, 1, Long.MAX_VALUE)),
+                optional(Params.optionalLong("after", after, 0, Long.MAX_VALUE)), Params.intOr("limit", limit, 1, 200, 50),
+                Optional.ofNullable(query).filter(t -> !t.isEmpty()), Optional.ofNullable(thread).filter(t -> !t.isEmpty()));
+        return RestJson.history(manager.history(caller.of(security, devUser), q)).toString();
+    }
+
+    @POST
+    @Path("{room}/messages")
+    @Operation(summary = "Publish a message (members)", description = "Body: {data, event?, thread?, key?}; answer: {id, seq, duplicate}")
+    public Response publish(String body) {
+        JsonFields f = JsonFields.parseObject(body);
+        String data = f.optionalValue("data").map(Object::toString)
+                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        Published published = manager.saveMessage(caller.of(security, devUser), room, new PublishRequest(data,
+                f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
+        return Response.status(published.duplicate() ? 200 : 201).entity(Json.createObjectBuilder()
+                .add("id", published.message().id()).add("seq", published.message().seq())
+                .add("duplicate", published.duplicate()).build().toString()).build();
+    }
+
+    private RoomId roomId() {
+        try {
+            return RoomId.of(room);
+        } catch (IllegalArgumentException e) {
+            throw new HuddleException(ErrorCode.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    private static OptionalLong optional(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+}

@@ -1,0 +1,146 @@
+package io.huddle.streaming.transport.rest;
+
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.RoomOptions;
+import io.huddle.streaming.application.RoomUpdate;
+import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.JsonFields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /api/v1/rooms}: create, list, read, change, archive, restore and delete rooms; transfer ownership.
+ */
+@Path("rooms")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "rooms")
+public class RoomsResource {
+
+    @Inject
+    StreamingManager manager;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    SecurityContext security;
+
+    @QueryParam("user")
+    String devUser;
+
+    @POST
+    @Operation(summary = "Create a room; the caller becomes its owner",
+            description = "Body: {id?, name, description?, private?, maxMembers?, metadata?, owner? (administrators)}")
+    public Response create(String body) {
+        JsonFields f = JsonFields.parseObject(body);
+        RoomOptions options = new RoomOptions(f.optionalString("id"), f.requireString("name"),
+                f.optionalString("description"), f.optionalBoolean("private").orElse(false),
+                f.optionalInt("maxMembers", 1, Integer.MAX_VALUE), f.optionalJson("metadata"),
+                f.optionalString("owner"));
+        RoomView room = manager.createRoom(actor(), options);
+        return Response.created(URI.create("rooms/" + room.id())).entity(RestJson.room(room).toString()).build();
+    }
+
+    @GET
+    @Operation(summary = "List rooms in id order", description = "Query: after (id), limit (1-200, default 50), archived (true to include)")
+    public String list(@QueryParam("after") String after, @QueryParam("limit") String limit,
+                       @QueryParam("archived") boolean archived) {
+        actor();
+        List<RoomView> rooms = manager.rooms(Optional.ofNullable(after).filter(a -> !a.isEmpty()),
+                Params.intOr("limit", limit, 1, 200, 50), archived);
+        return RestJson.wrap("rooms", RestJson.array(rooms, RestJson::room)).toString();
+    }
+
+    @GET
+    @Path("{room}")
+    @Operation(summary = "Read a room")
+    public String get(@PathParam("room") String room) {
+        actor();
+        return manager.room(room).map(r -> RestJson.room(r).toString())
+                .orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND, "room '" + room + "' does not exist"));
+    }
+
+    @PATCH
+    @Path("{room}")
+    @Operation(summary = "Change a room (admin or above)",
+            description = "Body: any of {name, description, private, maxMembers, metadata}; null clears description, maxMembers and metadata")
+    public String update(@PathParam("room") String room, String body) {
+        JsonFields f = JsonFields.parseObject(body);
+        RoomUpdate update = RoomUpdate.none();
+        if (f.has("name")) {
+            update = update.withName(f.requireString("name"));
+        }
+        if (f.has("description")) {
+            update = update.withDescription(f.optionalString("description").orElse(null));
+        }
+        if (f.has("private")) {
+            update = update.asPrivate(f.requireBoolean("private"));
+        }
+        if (f.has("maxMembers")) {
+            update = update.withMaxMembers(f.optionalInt("maxMembers", 1, Integer.MAX_VALUE).orElse(null));
+        }
+        if (f.has("metadata")) {
+            update = update.withMetadata(f.optionalJson("metadata").orElse(null));
+        }
+        return RestJson.room(manager.updateRoom(actor(), room, update)).toString();
+    }
+
+    @DELETE
+    @Path("{room}")
+    @Operation(summary = "Delete a room and everything in it (owner)")
+    public Response delete(@PathParam("room") String room) {
+        manager.deleteRoom(actor(), room);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{room}/archive")
+    @Operation(summary = "Archive a room (admin or above): readable, closed to joins and messages")
+    public String archive(@PathParam("room") String room) {
+        return RestJson.room(manager.archiveRoom(actor(), room)).toString();
+    }
+
+    @DELETE
+    @Path("{room}/archive")
+    @Operation(summary = "Restore an archived room (admin or above)")
+    public String restore(@PathParam("room") String room) {
+        return RestJson.room(manager.restoreRoom(actor(), room)).toString();
+    }
+
+    @PUT
+    @Path("{room}/owner")
+    @Operation(summary = "Transfer ownership to a member (owner); the former owner becomes an admin", description = "Body: {user}")
+    public String transfer(@PathParam("room") String room, String body) {
+        return RestJson.room(manager.transferOwnership(actor(), room,
+                JsonFields.parseObject(body).requireString("user"))).toString();
+    }
+
+    private Actor actor() {
+        return caller.of(security, devUser);
+    }
+}
