@@ -35,7 +35,15 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects as {@code user} (a development identity; {@code null} for none). */
     public static WsClient connect(URL base, String user) {
-        String query = user == null ? "" : "?user=" + user;
+        return connectWithQuery(base, user == null ? "" : "?user=" + user);
+    }
+
+    /** Connects with a bearer token in the {@code access_token} query parameter. */
+    public static WsClient connectWithToken(URL base, String token) {
+        return connectWithQuery(base, "?access_token=" + token);
+    }
+
+    private static WsClient connectWithQuery(URL base, String query) {
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "ws" + query);
         WsClient client = new WsClient();
         client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -46,6 +54,24 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
+    /** Sends a command and returns its answer ({@code ack} or {@code error} with the same ref), skipping other frames. */
+    public JsonObject command(String json) {
+        String ref = "r" + java.util.UUID.randomUUID();
+        sendText(json.replaceFirst("\\{", "{\"ref\":\"" + ref + "\","));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = poll();
+            if (ref.equals(frame.getString("ref", null))) {
+                return frame;
+            }
+            others.add(frame);
+        }
+        throw new AssertionError("no answer to " + json);
+    }
+
+    /** Frames skipped while waiting for a command's answer, oldest first; {@link #next()} returns these first. */
+    private final java.util.Deque<JsonObject> others = new java.util.ArrayDeque<>();
+
     /** Sends raw text as one frame. */
     public void sendText(String text) {
         socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
@@ -53,6 +79,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next frame received, failing after the timeout. */
     public JsonObject next() {
+        if (!others.isEmpty()) {
+            return others.pollFirst();
+        }
+        return poll();
+    }
+
+    private JsonObject poll() {
         try {
             JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
@@ -82,6 +115,22 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** The close code the server sent, waiting up to the timeout. */
     public int awaitClose() {
         return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /**
+     * Sends a ping and returns every frame that arrives before its pong: the server queues frames for a
+     * connection in order, so nothing sent to it before the ping can arrive after the pong.
+     */
+    public java.util.List<JsonObject> drain() {
+        sendText("{\"type\":\"ping\"}");
+        java.util.List<JsonObject> before = new java.util.ArrayList<>();
+        while (true) {
+            JsonObject frame = next();
+            if ("pong".equals(frame.getString("type", null))) {
+                return before;
+            }
+            before.add(frame);
+        }
     }
 
     public boolean isClosed() {

@@ -11,6 +11,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +36,21 @@ public class AfterCommit {
 
     private volatile TransactionSynchronizationRegistry registry;
 
+    private final Map<String, Semaphore> orderLocks = new ConcurrentHashMap<>();
+
+    /**
+     * Makes the after-commit work of transactions that call this with the same {@code key} run in the order of
+     * their commits: the key is taken just before commit (while the database locks that ordered the
+     * transactions are still held) and released once this transaction's after-commit work is done. Used for
+     * a room's messages, whose seqs are ordered by the room's row lock.
+     */
+    public void orderBy(String key) {
+        TransactionSynchronizationRegistry tsr = registry();
+        if (tsr.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            pending(tsr).keys.add(key);
+        }
+    }
+
     /** Fires {@code event} to CDI observers after commit. */
     public void fire(Object event) {
         run(() -> events.fire(event));
@@ -43,27 +63,46 @@ public class AfterCommit {
             runSafely(work);
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Runnable> pending = (List<Runnable>) tsr.getResource(KEY);
-        if (pending == null) {
-            List<Runnable> list = new ArrayList<>();
-            tsr.putResource(KEY, list);
-            tsr.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // Nothing to do before the commit.
-                }
+        pending(tsr).work.add(work);
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        list.forEach(AfterCommit::runSafely);
-                    }
-                }
-            });
-            pending = list;
+    private Pending pending(TransactionSynchronizationRegistry tsr) {
+        Pending pending = (Pending) tsr.getResource(KEY);
+        if (pending == null) {
+            pending = new Pending();
+            tsr.putResource(KEY, pending);
+            tsr.registerInterposedSynchronization(pending);
         }
-        pending.add(work);
+        return pending;
+    }
+
+    /** The after-commit work of one transaction, and the order keys it holds around its commit. */
+    private final class Pending implements Synchronization {
+
+        final List<Runnable> work = new ArrayList<>();
+        final SortedSet<String> keys = new TreeSet<>();
+        private final List<Semaphore> held = new ArrayList<>();
+
+        @Override
+        public void beforeCompletion() {
+            for (String key : keys) {
+                Semaphore lock = orderLocks.computeIfAbsent(key, k -> new Semaphore(1));
+                lock.acquireUninterruptibly();
+                held.add(lock);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            try {
+                if (status == Status.STATUS_COMMITTED) {
+                    work.forEach(AfterCommit::runSafely);
+                }
+            } finally {
+                held.forEach(Semaphore::release);
+                held.clear();
+            }
+        }
     }
 
     private static void runSafely(Runnable work) {

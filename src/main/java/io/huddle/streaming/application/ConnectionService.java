@@ -1,26 +1,29 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.RateLimiter.Budget;
 import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.ChannelIndex;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
-import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.RejectedFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The life of a connection, the same for every transport: opening (registration and the {@code welcome}
- * frame), each inbound frame (parsed, dispatched, answered with exactly one reply), and closing.
- * Thread-safe; frames of one connection may arrive on different threads.
+ * The life of a connection, the same for every transport: opening (limits, registration and the
+ * {@code welcome} frame), each inbound frame (size and rate checks, parsing, dispatch, exactly one reply), and
+ * closing. Thread-safe; frames of one connection may arrive on different threads.
  */
 @ApplicationScoped
 public class ConnectionService {
@@ -33,22 +36,47 @@ public class ConnectionService {
     @Inject
     ConnectionRegistry registry;
 
+    @Inject
+    ChannelIndex channels;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    RoomCommands rooms;
+
     /** A new connection id, unique across the cluster and not guessable. */
     public String newConnectionId() {
         return UUID.randomUUID().toString();
     }
 
-    /** Registers {@code connection} and sends it {@code welcome}. */
-    public void opened(Connection connection) {
+    /**
+     * Registers {@code connection} and sends it {@code welcome}; a user already at the connection limit has it
+     * closed with 4429 instead. Returns whether the connection was admitted.
+     */
+    public boolean opened(Connection connection) {
         registry.register(connection);
+        if (registry.ofUser(connection.user()).size() > config.connectionsPerUser()) {
+            registry.unregister(connection);
+            connection.send(OutboundFrame.of("error", Frames.error(null, new HuddleException(ErrorCode.LIMIT_EXCEEDED,
+                    "at most " + config.connectionsPerUser() + " connections per user"))));
+            connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections");
+            return false;
+        }
         connection.send(OutboundFrame.of("welcome", Frames.welcome(connection.id(), connection.user(),
                 config.nodeId(), config.heartbeatInterval().toMillis(), config.maxMessageBytes(),
                 config.messagesPerSecond())));
+        return true;
     }
 
-    /** Forgets {@code connection}. Harmless if called twice. */
+    /** Forgets {@code connection} and its channel subscriptions. Harmless if called twice. */
     public void closed(Connection connection) {
-        registry.unregister(connection);
+        if (registry.unregister(connection)) {
+            channels.removeConnection(connection);
+            if (registry.ofUser(connection.user()).isEmpty()) {
+                limiter.forget(connection.user());
+            }
+        }
     }
 
     /**
@@ -59,33 +87,61 @@ public class ConnectionService {
     public Reply handle(Connection connection, String text) {
         String ref = null;
         try {
-            if (text.length() > config.maxMessageBytes()) {
-                throw new HuddleException(ErrorCode.TOO_LARGE,
-                        "the frame exceeds " + config.maxMessageBytes() + " bytes");
+            if (text.length() > config.maxMessageBytes()
+                    && text.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
+                throw new HuddleException(ErrorCode.TOO_LARGE, "the frame exceeds " + config.maxMessageBytes() + " bytes");
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
-            return new Reply(dispatch(connection, command), Optional.empty());
+            return dispatch(connection, command);
         } catch (RejectedFrame e) {
             return failure(e.ref(), e);
-        } catch (HuddleException e) {
-            return failure(ref, e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "command failed on connection " + connection.id());
-            return failure(ref, new HuddleException(ErrorCode.INTERNAL, "the server could not handle the command"));
+            HuddleException error = Errors.known(e).orElse(null);
+            if (error == null) {
+                LOG.log(Level.WARNING, e, () -> "command failed on connection " + connection.id());
+                error = Errors.internal();
+            }
+            return failure(ref, error);
         }
     }
 
-    private String dispatch(Connection connection, InboundCommand command) {
-        return switch (command.type()) {
-            case "ping" -> Frames.pong();
+    private Reply dispatch(Connection connection, InboundCommand command) {
+        String type = command.type();
+        switch (type) {
+            case "ping":
+                return Reply.ok(Frames.pong());
+            case "publish":
+            case "edit":
+            case "delete":
+                limiter.acquire(connection.user(), Budget.MESSAGES);
+                break;
+            default:
+                limiter.acquire(connection.user(), Budget.COMMANDS);
+        }
+        return switch (type) {
+            case "join" -> rooms.join(connection, command);
+            case "leave" -> rooms.leave(connection, command);
+            case "publish" -> publish(connection, command);
+            case "edit" -> rooms.edit(connection, command);
+            case "delete" -> rooms.delete(connection, command);
+            case "history" -> rooms.history(connection, command);
+            case "who" -> rooms.who(connection, command);
             default -> throw new HuddleException(ErrorCode.BAD_REQUEST,
-                    "unknown command type '" + abbreviate(command.type()) + "'");
+                    "unknown command type '" + abbreviate(type) + "'");
         };
     }
 
+    private Reply publish(Connection connection, InboundCommand command) {
+        var room = command.fields().optionalString("room");
+        if (room.isPresent()) {
+            return rooms.publish(connection, command, room.get());
+        }
+        throw new HuddleException(ErrorCode.BAD_REQUEST, "field 'room' is required");
+    }
+
     private static Reply failure(String ref, HuddleException problem) {
-        return new Reply(Frames.error(ref, problem), Optional.of(problem.code()));
+        return Reply.failed(Frames.error(ref, problem), problem.code());
     }
 
     private static String abbreviate(String value) {

@@ -89,6 +89,7 @@ public class MessageService {
                     inbound.thread(), request.key()), config.dedupWindow());
             MessageView view = MessageView.of(appended.message());
             if (!appended.duplicate()) {
+                afterCommit.orderBy("room:" + id.value());
                 afterCommit.fire(new MessageStored(id.value(), view));
             }
             return new Published(view, appended.duplicate());

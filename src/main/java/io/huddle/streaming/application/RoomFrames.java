@@ -40,9 +40,7 @@ public class RoomFrames {
 
     void stored(@Observes MessageStored event) {
         MessageView m = event.message();
-        String json = Frames.message("room", m.room(), m.id(), m.seq(), m.user(), m.data(), m.event().orElse(null),
-                m.thread().orElse(null), m.ts().toString());
-        broker.publish(Envelope.toRoom(m.room(), OutboundFrame.roomMessage(m.room(), m.seq(), json)));
+        broker.publish(Envelope.toRoom(m.room(), OutboundFrame.roomMessage(m.room(), m.seq(), MessageFrames.of(m))));
     }
 
     void edited(@Observes MessageEdited event) {

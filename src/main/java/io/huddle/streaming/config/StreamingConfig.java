@@ -59,7 +59,46 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.moderation.expiry-check", defaultValue = "10s")
     String expiryCheck;
 
+    @Inject
+    @ConfigProperty(name = "streaming.limits.connections-per-user", defaultValue = "5")
+    int connectionsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.messages-burst", defaultValue = "20")
+    int messagesBurst;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.commands-per-second", defaultValue = "200")
+    int commandsPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.send-queue", defaultValue = "4096")
+    int sendQueue;
+
+    @Inject
+    @ConfigProperty(name = "streaming.heartbeat.timeout", defaultValue = "10s")
+    String heartbeatTimeout;
+
+    @Inject
+    @ConfigProperty(name = "streaming.history.replay-limit", defaultValue = "1000")
+    int replayLimit;
+
+    @Inject
+    @ConfigProperty(name = "streaming.history.retention", defaultValue = "30d")
+    String retention;
+
+    @Inject
+    @ConfigProperty(name = "streaming.history.max-per-room", defaultValue = "100000")
+    long maxPerRoom;
+
+    @Inject
+    @ConfigProperty(name = "streaming.history.cleanup-interval", defaultValue = "1h")
+    String cleanupInterval;
+
     private List<String> problems = List.of();
+    private Duration heartbeatGrace;
+    private Duration retentionPeriod;
+    private Duration cleanupPeriod;
     private Duration expiry;
     private String node;
     private Duration heartbeat;
@@ -73,6 +112,15 @@ public class StreamingConfig {
         expiry = duration("streaming.moderation.expiry-check", expiryCheck, problems);
         positive("streaming.limits.message-bytes", maxMessageBytes, problems);
         positive("streaming.limits.rooms-per-user", roomsPerUser, problems);
+        positive("streaming.limits.connections-per-user", connectionsPerUser, problems);
+        positive("streaming.limits.messages-burst", messagesBurst, problems);
+        positive("streaming.limits.commands-per-second", commandsPerSecond, problems);
+        positive("streaming.limits.send-queue", sendQueue, problems);
+        positive("streaming.history.replay-limit", replayLimit, problems);
+        positive("streaming.history.max-per-room", maxPerRoom, problems);
+        heartbeatGrace = duration("streaming.heartbeat.timeout", heartbeatTimeout, problems);
+        retentionPeriod = duration("streaming.history.retention", retention, problems);
+        cleanupPeriod = duration("streaming.history.cleanup-interval", cleanupInterval, problems);
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
         node = nodeId.filter(id -> !id.isBlank())
                 .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
@@ -115,6 +163,51 @@ public class StreamingConfig {
     /** Sustained rate of {@code publish}/{@code edit}/{@code delete} per user. */
     public int messagesPerSecond() {
         return messagesPerSecond;
+    }
+
+    /** How many connections one user may hold open at once; one more is closed with 4429. */
+    public int connectionsPerUser() {
+        return connectionsPerUser;
+    }
+
+    /** How many publish/edit/delete commands a user may send at once above the sustained rate. */
+    public int messagesBurst() {
+        return messagesBurst;
+    }
+
+    /** Sustained rate of other commands per user (bursts of twice as many). */
+    public int commandsPerSecond() {
+        return commandsPerSecond;
+    }
+
+    /** How many frames may wait for one connection before it counts as a slow consumer. */
+    public int sendQueue() {
+        return sendQueue;
+    }
+
+    /** How long past a heartbeat interval a silent connection is kept before it is closed with 4408. */
+    public Duration heartbeatTimeout() {
+        return heartbeatGrace;
+    }
+
+    /** The most messages a {@code join} with {@code since} replays; a larger gap answers {@code recovered: false}. */
+    public int replayLimit() {
+        return replayLimit;
+    }
+
+    /** How long messages are kept. */
+    public Duration retention() {
+        return retentionPeriod;
+    }
+
+    /** How many messages a room keeps at most (the oldest go first). */
+    public long maxPerRoom() {
+        return maxPerRoom;
+    }
+
+    /** How often retention runs. */
+    public Duration cleanupInterval() {
+        return cleanupPeriod;
     }
 
     /** How many rooms one user may be a member of (owned rooms included). */

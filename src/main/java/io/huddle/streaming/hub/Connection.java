@@ -23,6 +23,9 @@ public interface Connection {
     /** When the connection was opened. */
     Instant openedAt();
 
+    /** When the client last showed it is alive (any inbound frame, a pong, or for SSE a successful write). */
+    Instant lastSeen();
+
     /**
      * Queues {@code frame} for sending and returns at once; never blocks on the network. Frames are written in
      * the order queued. If the queue is full, a droppable frame is dropped, and a frame that is not droppable

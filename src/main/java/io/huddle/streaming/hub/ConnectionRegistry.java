@@ -24,6 +24,7 @@ public class ConnectionRegistry {
 
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Long>> delivered = new ConcurrentHashMap<>();
 
     /** Adds {@code connection}. */
     public void register(Connection connection) {
@@ -34,11 +35,27 @@ public class ConnectionRegistry {
     /** Removes {@code connection}; harmless if it was not registered. Returns whether it was. */
     public boolean unregister(Connection connection) {
         boolean removed = byId.remove(connection.id(), connection);
+        delivered.remove(connection.id());
         byUser.computeIfPresent(connection.user(), (user, set) -> {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
         return removed;
+    }
+
+    /**
+     * Records that {@code connection} is about to receive message {@code seq} of {@code room}; returns
+     * {@code false} (do not send) if it already received that seq or a later one, so that a connection sees
+     * each room's messages once and in increasing order, whatever races between replay and live delivery.
+     */
+    public boolean advance(Connection connection, String room, long seq) {
+        Map<String, Long> seqs = delivered.computeIfAbsent(connection.id(), id -> new ConcurrentHashMap<>());
+        boolean[] fresh = {false};
+        seqs.compute(room, (r, last) -> {
+            fresh[0] = last == null || seq > last;
+            return fresh[0] ? seq : last;
+        });
+        return fresh[0];
     }
 
     /** The connection with {@code id}, or {@code null}. */

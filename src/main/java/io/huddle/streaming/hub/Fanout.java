@@ -62,7 +62,8 @@ public class Fanout {
     private void sendToUser(String user, String room, OutboundFrame frame) {
         for (Connection connection : registry.ofUser(user)) {
             try {
-                if (!gates.hold(connection, room, frame)) {
+                if (!gates.hold(connection, room, frame)
+                        && (frame.seq() == 0 || registry.advance(connection, room, frame.seq()))) {
                     connection.send(frame);
                 }
             } catch (RuntimeException e) {

@@ -26,6 +26,16 @@ public record OutboundFrame(String type, String json, boolean droppable, Optiona
         Objects.requireNonNull(room, "room");
     }
 
+    /** The type of the transport-level heartbeat (a WebSocket ping, an SSE comment line), never a JSON frame. */
+    public static final String HEARTBEAT = ":heartbeat";
+
+    private static final OutboundFrame HEARTBEAT_FRAME = new OutboundFrame(HEARTBEAT, "", true, Optional.empty(), 0);
+
+    /** The transport-level heartbeat: droppable, written by each transport its own way. */
+    public static OutboundFrame heartbeat() {
+        return HEARTBEAT_FRAME;
+    }
+
     /** A frame that must be delivered (or the connection closed). */
     public static OutboundFrame of(String type, String json) {
         return new OutboundFrame(type, json, false, Optional.empty(), 0);

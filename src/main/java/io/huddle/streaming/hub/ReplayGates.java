@@ -48,7 +48,7 @@ public class ReplayGates {
      * Stops holding back and sends what was buffered, skipping {@code message} frames with a seq at or below
      * {@code replayedUpTo} (the replay already carried them).
      */
-    public void close(Connection connection, String room, long replayedUpTo) {
+    public void close(Connection connection, String room, long replayedUpTo, ConnectionRegistry registry) {
         List<OutboundFrame> buffer = open.get(key(connection, room));
         if (buffer == null) {
             return;
@@ -56,7 +56,7 @@ public class ReplayGates {
         synchronized (buffer) {
             open.remove(key(connection, room));
             for (OutboundFrame frame : buffer) {
-                if (frame.seq() == 0 || frame.seq() > replayedUpTo) {
+                if (frame.seq() == 0 || (frame.seq() > replayedUpTo && registry.advance(connection, room, frame.seq()))) {
                     connection.send(frame);
                 }
             }

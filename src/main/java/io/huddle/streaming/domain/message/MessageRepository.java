@@ -4,6 +4,7 @@ import io.huddle.streaming.domain.room.RoomId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,9 @@ public interface MessageRepository {
 
     /** Deletes every message created before {@code cutoff}; returns how many. */
     long deleteCreatedBefore(Instant cutoff);
+
+    /** The rooms holding more than {@code max} messages. */
+    List<RoomId> roomsOver(long max);
 
     /** Deletes the oldest messages of {@code room} beyond the newest {@code keep}; returns how many. */
     long trim(RoomId room, long keep);

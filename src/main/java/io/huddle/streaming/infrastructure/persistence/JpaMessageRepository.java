@@ -122,6 +122,13 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
+    public List<RoomId> roomsOver(long max) {
+        return em.createQuery("select m.roomId from Message m group by m.roomId having count(m) > :max", String.class)
+                .setParameter("max", max)
+                .getResultList().stream().map(RoomId::of).toList();
+    }
+
+    @Override
     public long trim(RoomId room, long keep) {
         List<Long> boundary = em.createQuery(
                         "select m.seq from Message m where m.roomId = :room order by m.seq desc", Long.class)

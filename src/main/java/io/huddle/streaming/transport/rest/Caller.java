@@ -4,26 +4,35 @@ import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.IdentityResolver;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.huddle.streaming.transport.Identities;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * Who calls the REST API: the authenticated principal or, with development identities on, {@code ?user=}.
  * Administrators (see {@link IdentityResolver#isAdmin}) act as the system. No identity is {@code unauthorized}.
  */
-@ApplicationScoped
+@RequestScoped
 public class Caller {
 
     @Inject
-    IdentityResolver identities;
+    IdentityResolver resolver;
+
+    @Inject
+    Identities identities;
+
+    @Inject
+    HttpServletRequest request;
 
     /** The actor for a request, or {@code unauthorized}. */
     public Actor of(SecurityContext security, String devUser) {
-        String user = identities.resolve(security.getUserPrincipal(), devUser)
+        String user = identities.identify(security.getUserPrincipal(), request.getHeader("Authorization"),
+                        request.getParameter("access_token"), devUser)
                 .orElseThrow(() -> new HuddleException(ErrorCode.UNAUTHORIZED,
                         "no identity: authenticate with a bearer token"))
                 .value();
-        return identities.isAdmin(user, security::isUserInRole) ? Actor.system() : Actor.user(user);
+        return resolver.isAdmin(user, security::isUserInRole) ? Actor.system() : Actor.user(user);
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * A {@link Connection} over an SSE stream: each frame is one event named after its type, with the frame as its
- * data and, where the frame has one, an {@code id:}. Commands arrive separately (POST), so it is not
- * bidirectional. Closing ends the stream. Thread-safe.
+ * data; a room {@code message} also carries the stream's resume cursor as its {@code id:}. Heartbeats are
+ * comment lines. Commands arrive separately (POST), so it is not bidirectional. Closing ends the stream.
+ * Thread-safe.
  */
 final class SseConnection implements Connection {
 
@@ -29,14 +30,15 @@ final class SseConnection implements Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Consumer<SseConnection> onClosed;
     private final SseCursor cursor;
+    private volatile Instant lastSeen = openedAt;
 
     SseConnection(String id, String user, SseEventSink sink, Sse sse, int queueCapacity, SseCursor cursor,
                   Consumer<SseConnection> onClosed) {
-        this.cursor = cursor;
         this.id = id;
         this.user = user;
         this.sink = sink;
         this.sse = sse;
+        this.cursor = cursor;
         this.onClosed = onClosed;
         this.queue = new SendQueue(queueCapacity, this::write,
                 () -> close(CloseCodes.SLOW_CONSUMER, "send queue overflow"),
@@ -44,11 +46,27 @@ final class SseConnection implements Connection {
     }
 
     private CompletionStage<?> write(OutboundFrame frame) {
-        OutboundSseEvent.Builder event = sse.newEventBuilder().name(frame.type()).data(frame.json());
-        if (frame.room().isPresent()) {
-            event.id(cursor.advance(frame.room().get(), frame.seq()));
+        OutboundSseEvent event;
+        if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
+            event = sse.newEventBuilder().comment("ping").build();
+        } else {
+            OutboundSseEvent.Builder builder = sse.newEventBuilder().name(frame.type()).data(frame.json());
+            if (frame.room().isPresent()) {
+                builder.id(cursor.advance(frame.room().get(), frame.seq()));
+            }
+            event = builder.build();
         }
-        return sink.send(event.build());
+        return sink.send(event).thenRun(this::seen);
+    }
+
+    /** Records that the client is alive (a write went through, or it posted a command). */
+    void seen() {
+        lastSeen = Instant.now();
+    }
+
+    /** The seq this stream has reached in {@code room} (from its cursor), if any. */
+    java.util.Optional<Long> resumeSeq(String room) {
+        return cursor.seqOf(room);
     }
 
     @Override
@@ -77,6 +95,11 @@ final class SseConnection implements Connection {
     }
 
     @Override
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    @Override
     public void send(OutboundFrame frame) {
         queue.offer(frame);
     }
@@ -86,7 +109,7 @@ final class SseConnection implements Connection {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (code == CloseCodes.SLOW_CONSUMER) {
+        if (code == CloseCodes.SLOW_CONSUMER || code == CloseCodes.HEARTBEAT_TIMEOUT) {
             queue.close();
         }
         queue.finish(() -> {

@@ -8,6 +8,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,11 +17,13 @@ import java.util.logging.Logger;
 
 /**
  * A {@link Connection} over a WebSocket session. Frames go through a bounded {@link SendQueue} written with the
- * session's asynchronous sender, one at a time. Thread-safe.
+ * session's asynchronous sender, one at a time; heartbeats are WebSocket pings written through the same queue.
+ * Thread-safe.
  */
 final class WebSocketConnection implements Connection {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
+    private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'h'});
 
     private final String id;
     private final String user;
@@ -28,6 +31,7 @@ final class WebSocketConnection implements Connection {
     private final Instant openedAt = Instant.now();
     private final SendQueue queue;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Instant lastSeen = openedAt;
 
     WebSocketConnection(String id, String user, Session session, int queueCapacity) {
         this.id = id;
@@ -39,6 +43,14 @@ final class WebSocketConnection implements Connection {
     }
 
     private CompletableFuture<Void> write(OutboundFrame frame) {
+        if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
+            try {
+                session.getAsyncRemote().sendPing(PING.duplicate());
+                return CompletableFuture.completedFuture(null);
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         session.getAsyncRemote().sendText(frame.json(), result -> {
             if (result.isOK()) {
@@ -48,6 +60,11 @@ final class WebSocketConnection implements Connection {
             }
         });
         return done;
+    }
+
+    /** Records that the client showed it is alive. */
+    void seen() {
+        lastSeen = Instant.now();
     }
 
     @Override
@@ -76,6 +93,11 @@ final class WebSocketConnection implements Connection {
     }
 
     @Override
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    @Override
     public void send(OutboundFrame frame) {
         queue.offer(frame);
     }
@@ -85,7 +107,7 @@ final class WebSocketConnection implements Connection {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (code == CloseCodes.SLOW_CONSUMER) {
+        if (code == CloseCodes.SLOW_CONSUMER || code == CloseCodes.HEARTBEAT_TIMEOUT) {
             queue.close();
         }
         // Frames already queued (a system frame, an error) leave before the close frame.

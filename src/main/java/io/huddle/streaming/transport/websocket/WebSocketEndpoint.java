@@ -1,8 +1,10 @@
 package io.huddle.streaming.transport.websocket;
 
 import io.huddle.streaming.application.ConnectionService;
-import io.huddle.streaming.application.IdentityResolver;
+import io.huddle.streaming.application.Reply;
+import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.transport.Identities;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
 import jakarta.enterprise.context.Dependent;
@@ -12,6 +14,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -23,8 +26,10 @@ import java.util.logging.Logger;
 
 /**
  * The WebSocket endpoint {@code /ws}. One instance per session; all shared state lives in the application
- * layer. A session without identity is accepted and closed at once with 4401 (a browser cannot read the
- * status of a refused upgrade).
+ * layer. The client is identified by the container's principal, an {@code access_token} query parameter (a
+ * MicroProfile JWT) or, in development, {@code ?user=}. A session without identity is accepted and closed at once with 4401 (a browser cannot read the
+ * status of a refused upgrade). A text frame more than four times the message size limit is refused by the
+ * container with 1009.
  */
 @Dependent
 @ServerEndpoint("/ws")
@@ -32,25 +37,27 @@ public class WebSocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketEndpoint.class.getName());
     private static final String CONNECTION = "huddle.connection";
-    private static final int QUEUE_CAPACITY = 1024;
 
     @Inject
     ConnectionService connections;
 
     @Inject
-    IdentityResolver identities;
+    Identities identities;
+
+    @Inject
+    StreamingConfig config;
 
     @OnOpen
     public void open(Session session) {
-        List<String> userParam = session.getRequestParameterMap().get("user");
-        Optional<UserId> user = identities.resolve(session.getUserPrincipal(),
-                userParam == null || userParam.isEmpty() ? null : userParam.get(0));
+        Optional<UserId> user = identities.identify(session.getUserPrincipal(), null,
+                first(session, "access_token"), first(session, "user"));
         if (user.isEmpty()) {
             closeQuietly(session, CloseCodes.UNAUTHENTICATED, "no identity");
             return;
         }
+        session.setMaxTextMessageBufferSize((int) Math.min(Integer.MAX_VALUE, 4L * config.maxMessageBytes()));
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
-                user.get().value(), session, QUEUE_CAPACITY);
+                user.get().value(), session, config.sendQueue());
         session.getUserProperties().put(CONNECTION, connection);
         connections.opened(connection);
     }
@@ -59,7 +66,18 @@ public class WebSocketEndpoint {
     public void message(Session session, String text) {
         WebSocketConnection connection = connectionOf(session);
         if (connection != null) {
-            connection.send(OutboundFrame.of("reply", connections.handle(connection, text).json()));
+            connection.seen();
+            Reply reply = connections.handle(connection, text);
+            connection.send(OutboundFrame.of(reply.error().isPresent() ? "error" : "reply", reply.json()));
+            reply.afterReply().run();
+        }
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        WebSocketConnection connection = connectionOf(session);
+        if (connection != null) {
+            connection.seen();
         }
     }
 
@@ -78,6 +96,11 @@ public class WebSocketEndpoint {
 
     private static WebSocketConnection connectionOf(Session session) {
         return (WebSocketConnection) session.getUserProperties().get(CONNECTION);
+    }
+
+    private static String first(Session session, String parameter) {
+        List<String> values = session.getRequestParameterMap().get(parameter);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static void closeQuietly(Session session, int code, String reason) {

@@ -1,0 +1,56 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.CloseCodes;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Every {@code streaming.heartbeat.interval}: closes with 4408 each connection silent for longer than the
+ * interval plus {@code streaming.heartbeat.timeout}, and sends every other one a heartbeat (a WebSocket ping,
+ * an SSE comment line), which keeps proxies from closing idle streams and draws a pong from WebSocket clients.
+ */
+@ApplicationScoped
+public class Heartbeats {
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    StreamingConfig config;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        task = Scheduled.every(config.heartbeatInterval(), "heartbeats", this::beat);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    void beat() {
+        Duration allowed = config.heartbeatInterval().plus(config.heartbeatTimeout());
+        Instant deadline = Instant.now().minus(allowed);
+        for (Connection connection : registry.all()) {
+            if (connection.lastSeen().isBefore(deadline)) {
+                connection.close(CloseCodes.HEARTBEAT_TIMEOUT, "no heartbeat for " + allowed.toSeconds() + " s");
+            } else {
+                connection.send(OutboundFrame.heartbeat());
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.protocol.Frames;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.StringReader;
+
+/**
+ * The wire shape of a stored room message: the {@code message} frame sent live and on replay, and the same
+ * object (without {@code type}) in a {@code history} ack. Edited messages carry {@code editedAt}; deleted
+ * ones {@code deleted: true} and {@code data: null}. Stateless.
+ */
+final class MessageFrames {
+
+    private MessageFrames() {
+    }
+
+    /** The {@code message} frame for {@code m}, as JSON text. */
+    static String of(MessageView m) {
+        String frame = Frames.message("room", m.room(), m.id(), m.seq(), m.user(), m.data(), m.event().orElse(null),
+                m.thread().orElse(null), m.ts().toString());
+        if (m.editedAt().isEmpty() && !m.deleted()) {
+            return frame;
+        }
+        StringBuilder extra = new StringBuilder();
+        m.editedAt().ifPresent(at -> extra.append(",\"editedAt\":\"").append(at).append('"'));
+        if (m.deleted()) {
+            extra.append(",\"deleted\":true");
+        }
+        return frame.substring(0, frame.length() - 1) + extra + "}";
+    }
+
+    /** {@code m} as a JSON object without {@code type}, for history pages. */
+    static JsonObject object(MessageView m) {
+        JsonObject frame = Json.createReader(new StringReader(of(m))).readObject();
+        return Json.createObjectBuilder(frame).remove("type").build();
+    }
+}

@@ -1,0 +1,180 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.MemberView;
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.message.HistoryQuery;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.ReplayGates;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.Frames;
+import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.InboundCommand;
+import io.huddle.streaming.protocol.JsonFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The room commands of the wire protocol ({@code join}, {@code leave}, {@code publish} to a room, {@code edit},
+ * {@code delete}, {@code history}, {@code who}), the same for every transport. Each returns the command's
+ * {@link Reply}. Thread-safe.
+ */
+@ApplicationScoped
+public class RoomCommands {
+
+    @Inject
+    StreamingManager manager;
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    ReplayGates gates;
+
+    @Inject
+    StreamingConfig config;
+
+    @Inject
+    Presence presence;
+
+    /**
+     * {@code join}: membership, then (with {@code since}) the missed messages, then the {@code ack}; live frames
+     * of the room are held back meanwhile and released after the ack, so the connection sees every message once,
+     * in seq order.
+     */
+    public Reply join(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        String room = f.requireString("room");
+        RoomId id = StreamingManager.Ids.room(room);
+        OptionalLong since = f.optionalLong("since", 0, Long.MAX_VALUE);
+        Actor actor = Actor.user(connection.user());
+        gates.open(connection, room);
+        long upTo = 0;
+        try {
+            MemberView member = memberships.join(actor, id, connection.user(),
+                    MemberOptions.member().withInvite(f.optionalString("invite").orElse(null)));
+            upTo = manager.room(room).orElseThrow().lastSeq();
+            JsonObjectBuilder ack = Json.createObjectBuilder().add("room", room)
+                    .add("role", member.role().wireName()).add("seq", upTo);
+            if (since.isPresent()) {
+                ack.add("recovered", replay(connection, actor, id, since.getAsLong(), upTo));
+            }
+            registry.advance(connection, room, upTo);
+            long released = upTo;
+            return new Reply(Frames.ack(command.ref(), ack.build()), Optional.empty(),
+                    () -> gates.close(connection, room, released, registry));
+        } catch (RuntimeException e) {
+            gates.close(connection, room, upTo, registry);
+            throw e;
+        }
+    }
+
+    /** Sends the room's messages after {@code since} up to {@code upTo}; returns whether none were missing. */
+    private boolean replay(Connection connection, Actor actor, RoomId id, long since, long upTo) {
+        if (since >= upTo) {
+            return since == upTo;
+        }
+        if (upTo - since > config.replayLimit()) {
+            return false;
+        }
+        boolean complete = true;
+        long after = since;
+        boolean more = true;
+        while (more && after < upTo) {
+            HistoryView page = manager.history(actor, new HistoryQuery(id, OptionalLong.of(upTo + 1), OptionalLong.of(after),
+                    HistoryQuery.MAX_LIMIT, Optional.empty(), Optional.empty()));
+            for (MessageView m : page.messages()) {
+                complete &= m.seq() == after + 1;
+                after = m.seq();
+                if (registry.advance(connection, id.value(), m.seq())) {
+                    connection.send(OutboundFrame.roomMessage(id.value(), m.seq(), MessageFrames.of(m)));
+                }
+            }
+            more = page.more() && !page.messages().isEmpty();
+        }
+        return complete && after == upTo;
+    }
+
+    /** {@code leave}. */
+    public Reply leave(Connection connection, InboundCommand command) {
+        String room = command.fields().requireString("room");
+        manager.leave(Actor.user(connection.user()), room, connection.user());
+        return ack(command, Json.createObjectBuilder().add("room", room));
+    }
+
+    /** {@code publish} to a room: stored, then delivered to every member connection after commit. */
+    public Reply publish(Connection connection, InboundCommand command, String room) {
+        JsonFields f = command.fields();
+        String data = f.optionalValue("data").map(Object::toString)
+                .orElseThrow(() -> Validation.bad("field 'data' is required"));
+        Published published = manager.saveMessage(Actor.user(connection.user()), room, new PublishRequest(data,
+                f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
+        return ack(command, Json.createObjectBuilder().add("room", room).add("id", published.message().id())
+                .add("seq", published.message().seq()));
+    }
+
+    /** {@code edit}. */
+    public Reply edit(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        String room = f.requireString("room");
+        String id = f.requireString("id");
+        String data = f.optionalValue("data").map(Object::toString)
+                .orElseThrow(() -> Validation.bad("field 'data' is required"));
+        manager.editMessage(Actor.user(connection.user()), room, id, data);
+        return ack(command, Json.createObjectBuilder().add("room", room).add("id", id));
+    }
+
+    /** {@code delete}. */
+    public Reply delete(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        String room = f.requireString("room");
+        String id = f.requireString("id");
+        manager.deleteMessage(Actor.user(connection.user()), room, id);
+        return ack(command, Json.createObjectBuilder().add("room", room).add("id", id));
+    }
+
+    /** {@code history}: a page of messages, oldest first. */
+    public Reply history(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        RoomId id = StreamingManager.Ids.room(f.requireString("room"));
+        HistoryView page = manager.history(Actor.user(connection.user()), new HistoryQuery(id,
+                f.optionalLong("before", 1, Long.MAX_VALUE), f.optionalLong("after", 0, Long.MAX_VALUE),
+                f.optionalInt("limit", 1, HistoryQuery.MAX_LIMIT).orElse(50), f.optionalString("query"),
+                f.optionalString("thread")));
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        page.messages().forEach(m -> messages.add(MessageFrames.object(m)));
+        return ack(command, Json.createObjectBuilder().add("room", id.value()).add("messages", messages)
+                .add("more", page.more()));
+    }
+
+    /** {@code who}: the members with their presence. */
+    public Reply who(Connection connection, InboundCommand command) {
+        String room = command.fields().requireString("room");
+        if (manager.member(room, connection.user()).isEmpty()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may see who is there");
+        }
+        JsonArrayBuilder members = Json.createArrayBuilder();
+        for (MemberView m : manager.members(room)) {
+            members.add(Json.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
+                    .add("status", presence.statusSeenBy(m.user(), connection.user())));
+        }
+        return ack(command, Json.createObjectBuilder().add("room", room).add("members", members));
+    }
+
+    private static Reply ack(InboundCommand command, JsonObjectBuilder fields) {
+        return Reply.ok(Frames.ack(command.ref(), fields.build()));
+    }
+}
