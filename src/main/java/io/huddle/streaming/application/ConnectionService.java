@@ -89,7 +89,8 @@ public class ConnectionService {
         try {
             if (text.length() > config.maxMessageBytes()
                     && text.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
-                throw new HuddleException(ErrorCode.TOO_LARGE, "the frame exceeds " + config.maxMessageBytes() + " bytes");
+                return failure(refOf(text), new HuddleException(ErrorCode.TOO_LARGE,
+                        "the frame exceeds " + config.maxMessageBytes() + " bytes"));
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
@@ -103,6 +104,14 @@ public class ConnectionService {
                 error = Errors.internal();
             }
             return failure(ref, error);
+        }
+    }
+
+    private static String refOf(String text) {
+        try {
+            return InboundCommand.parse(text).ref();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -16,6 +16,7 @@ import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -242,6 +243,15 @@ public class StreamingManager {
     /** Sends a live (not stored) {@code message} frame on channel {@value #ALL_CHANNEL} to every connection. */
     public void broadcastToAll(String event, String dataJson) {
         broker.publish(Envelope.toAll(live(ALL_CHANNEL, event, dataJson)));
+    }
+
+    /**
+     * Disconnects every connection of {@code user}, on every node: a {@code system} frame with event
+     * {@code kicked} and {@code reason}, then close code 4409. The user may connect again.
+     */
+    public void disconnect(String user, String reason) {
+        broker.publish(Envelope.disconnect(List.of(Ids.user(user)),
+                OutboundFrame.of("system", Frames.system("kicked", reason)), CloseCodes.KICKED));
     }
 
     /** How many connections are open on this node. */

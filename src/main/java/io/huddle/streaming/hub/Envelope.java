@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param key        what the target names: the room id, the channel name, or the user ids
  * @param frame      the frame
  * @param membership for a change of a room's membership, the change every node applies to its index
+ * @param closeCode  when not 0, the connections reached are closed with this code after the frame
  */
-public record Envelope(Target target, List<String> key, OutboundFrame frame, Optional<MembershipChange> membership)
-        implements Serializable {
+public record Envelope(Target target, List<String> key, OutboundFrame frame, Optional<MembershipChange> membership,
+                       int closeCode) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,7 +41,7 @@ public record Envelope(Target target, List<String> key, OutboundFrame frame, Opt
 
     /** A frame for a room's members. */
     public static Envelope toRoom(String room, OutboundFrame frame) {
-        return new Envelope(Target.ROOM, List.of(room), frame, Optional.empty());
+        return new Envelope(Target.ROOM, List.of(room), frame, Optional.empty(), 0);
     }
 
     /**
@@ -48,22 +49,27 @@ public record Envelope(Target target, List<String> key, OutboundFrame frame, Opt
      * membership ends receives it too, as the last frame of that room.
      */
     public static Envelope membership(String room, OutboundFrame frame, MembershipChange change) {
-        return new Envelope(Target.ROOM, List.of(room), frame, Optional.of(change));
+        return new Envelope(Target.ROOM, List.of(room), frame, Optional.of(change), 0);
     }
 
     /** A frame for some users' connections. */
     public static Envelope toUsers(List<String> users, OutboundFrame frame) {
-        return new Envelope(Target.USERS, users, frame, Optional.empty());
+        return new Envelope(Target.USERS, users, frame, Optional.empty(), 0);
+    }
+
+    /** A last frame for some users' connections, which are then closed with {@code closeCode}. */
+    public static Envelope disconnect(List<String> users, OutboundFrame frame, int closeCode) {
+        return new Envelope(Target.USERS, users, frame, Optional.empty(), closeCode);
     }
 
     /** A frame for a channel's subscribers. */
     public static Envelope toChannel(String channel, OutboundFrame frame) {
-        return new Envelope(Target.CHANNEL, List.of(channel), frame, Optional.empty());
+        return new Envelope(Target.CHANNEL, List.of(channel), frame, Optional.empty(), 0);
     }
 
     /** A frame for every connection. */
     public static Envelope toAll(OutboundFrame frame) {
-        return new Envelope(Target.ALL, List.of(), frame, Optional.empty());
+        return new Envelope(Target.ALL, List.of(), frame, Optional.empty(), 0);
     }
 
     /** The room, channel or first user named. */

@@ -3,6 +3,7 @@ package io.huddle.streaming.hub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,12 +36,20 @@ public class Fanout {
         try {
             switch (envelope.target()) {
                 case ROOM -> deliverToRoom(envelope);
-                case USERS -> envelope.key().forEach(user -> registry.deliver(registry.ofUser(user), envelope.frame()));
+                case USERS -> envelope.key().forEach(user -> toUser(user, envelope));
                 case CHANNEL -> registry.deliver(channels.subscribers(envelope.first()), envelope.frame());
                 case ALL -> registry.deliver(registry.all(), envelope.frame());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "could not deliver a " + envelope.frame().type() + " frame");
+        }
+    }
+
+    private void toUser(String user, Envelope envelope) {
+        List<Connection> connections = registry.ofUser(user);
+        registry.deliver(connections, envelope.frame());
+        if (envelope.closeCode() != 0) {
+            connections.forEach(c -> c.close(envelope.closeCode(), envelope.frame().type()));
         }
     }
 

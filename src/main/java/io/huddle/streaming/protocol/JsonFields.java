@@ -1,7 +1,6 @@
 package io.huddle.streaming.protocol;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -38,7 +37,8 @@ public record JsonFields(JsonObject object) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw badRequest("the body is not valid JSON");
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException, or the parser's own limits (nesting depth, number size)
             throw badRequest("the body could not be read as JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

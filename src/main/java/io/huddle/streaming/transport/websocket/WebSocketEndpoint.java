@@ -28,8 +28,8 @@ import java.util.logging.Logger;
  * The WebSocket endpoint {@code /ws}. One instance per session; all shared state lives in the application
  * layer. The client is identified by the container's principal, an {@code access_token} query parameter (a
  * MicroProfile JWT) or, in development, {@code ?user=}. A session without identity is accepted and closed at once with 4401 (a browser cannot read the
- * status of a refused upgrade). A text frame more than four times the message size limit is refused by the
- * container with 1009.
+ * status of a refused upgrade). A text frame more than four times the message size limit closes the
+ * connection with 1009 (and none larger than 16 MiB is read at all).
  */
 @Dependent
 @ServerEndpoint("/ws")
@@ -37,6 +37,8 @@ public class WebSocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketEndpoint.class.getName());
     private static final String CONNECTION = "huddle.connection";
+    /** The container's own cap on a text frame, whatever the configured limit: 16 MiB. */
+    private static final long HARD_LIMIT = 16L * 1024 * 1024;
 
     @Inject
     ConnectionService connections;
@@ -55,18 +57,21 @@ public class WebSocketEndpoint {
             closeQuietly(session, CloseCodes.UNAUTHENTICATED, "no identity");
             return;
         }
-        session.setMaxTextMessageBufferSize((int) Math.min(Integer.MAX_VALUE, 4L * config.maxMessageBytes()));
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
                 user.get().value(), session, config.sendQueue());
         session.getUserProperties().put(CONNECTION, connection);
         connections.opened(connection);
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = HARD_LIMIT)
     public void message(Session session, String text) {
         WebSocketConnection connection = connectionOf(session);
         if (connection != null) {
             connection.seen();
+            if (text.length() > 4L * config.maxMessageBytes()) {
+                connection.close(CloseCodes.TOO_BIG, "frame far above the size limit");
+                return;
+            }
             Reply reply = connections.handle(connection, text);
             connection.send(OutboundFrame.of(reply.error().isPresent() ? "error" : "reply", reply.json()));
             reply.afterReply().run();

@@ -1,0 +1,245 @@
+package io.huddle.streaming.it;
+
+import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Deployments;
+import io.huddle.streaming.it.support.RawWsClient;
+import io.huddle.streaming.it.support.Tokens;
+import io.huddle.streaming.it.support.WsClient;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Limits, identity, close codes, back-pressure and bad input over real WebSockets.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebSocketLimitsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.huddleWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void validBearerTokenInAccessTokenIdentifiesTheUser() {
+        String user = Api.user("jwt");
+        try (WsClient client = WsClient.connectWithToken(base, Tokens.mint(user))) {
+            assertEquals(user, client.next("welcome").getString("user"));
+        }
+    }
+
+    @Test
+    void expiredForgedOrForeignTokensAreNoIdentity() {
+        String user = Api.user("jwt");
+        String valid = Tokens.mint(user);
+        List<String> bad = List.of(Tokens.mint(user, Duration.ofMinutes(-10), Tokens.ISSUER),
+                Tokens.mint(user, Duration.ofMinutes(5), "https://elsewhere.test"),
+                valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl", "not-a-token");
+        for (String token : bad) {
+            try (WsClient client = WsClient.connectWithToken(base, token)) {
+                assertEquals(4401, client.awaitClose(), token);
+            }
+        }
+    }
+
+    @Test
+    void bearerTokenInTheAuthorizationHeaderWorksForRest() {
+        String user = Api.user("jwt");
+        java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/v1/rooms"))
+                        .header("Authorization", "Bearer " + Tokens.mint(user))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"token room\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).join();
+        assertEquals(201, reply.statusCode(), reply.body());
+        assertTrue(reply.body().contains("\"owner\":\"" + user + "\""), reply.body());
+    }
+
+    @Test
+    void connectionBeyondThePerUserLimitIsClosedWith4429() {
+        String user = Api.user("many");
+        List<WsClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                WsClient client = WsClient.connect(base, user);
+                client.next("welcome");
+                open.add(client);
+            }
+            try (WsClient sixth = WsClient.connect(base, user)) {
+                assertEquals("limit_exceeded", sixth.next("error").getString("code"));
+                assertEquals(4429, sixth.awaitClose());
+            }
+            assertFalse(open.get(0).isClosed());
+        } finally {
+            open.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void publishingFasterThanTheRateLimitIsRateLimitedWithARetryDelay() {
+        String alice = Api.user("fast");
+        String room = Api.roomId("rate");
+        api.createRoom(alice, room, "");
+        try (WsClient ws = WsClient.connect(base, alice)) {
+            ws.next("welcome");
+            // Publishes without data fail fast after taking their token, so the bucket empties quickly.
+            for (int i = 0; i < 200; i++) {
+                ws.sendText("{\"type\":\"publish\",\"ref\":\"p" + i + "\",\"room\":\"" + room + "\"}");
+            }
+            JsonObject limited = null;
+            for (int answers = 0; answers < 200 && limited == null; ) {
+                JsonObject frame = ws.next();
+                if (frame.getString("type").equals("ack") || frame.getString("type").equals("error")) {
+                    answers++;
+                    if (frame.getString("type").equals("error") && frame.getString("code").equals("rate_limited")) {
+                        limited = frame;
+                    }
+                }
+            }
+            assertTrue(limited != null, "no rate_limited error among 200 publishes at once");
+            assertTrue(limited.getJsonNumber("retryAfterMs").longValue() > 0);
+            assertTrue(limited.getString("ref").startsWith("p"));
+        }
+    }
+
+    @Test
+    void frameAboveTheSizeLimitIsTooLargeAndFarAboveItCloses1009() {
+        String alice = Api.user("big");
+        try (WsClient ws = WsClient.connect(base, alice)) {
+            ws.next("welcome");
+            String big = "{\"type\":\"publish\",\"ref\":\"big\",\"room\":\"r\",\"data\":\"" + "x".repeat(70_000) + "\"}";
+            ws.sendText(big);
+            JsonObject error = ws.next("error");
+            assertEquals("too_large", error.getString("code"));
+            assertEquals("big", error.getString("ref"));
+            ws.sendText("{\"type\":\"ping\"}");
+            ws.next("pong");
+            ws.sendText("{\"type\":\"publish\",\"room\":\"r\",\"data\":\"" + "x".repeat(300_000) + "\"}");
+            assertEquals(1009, ws.awaitClose());
+        }
+    }
+
+    @Test
+    void silentConnectionIsClosedWith4408() throws Exception {
+        try (RawWsClient silent = RawWsClient.connect(base, Api.user("silent"), 64 * 1024)) {
+            assertEquals(4408, silent.readUntilClose(20_000));
+        }
+    }
+
+    @Test
+    void slowConsumerIsClosedWith4500WhileAFastOneGetsEverything() throws Exception {
+        String alice = Api.user("pub");
+        String slow = Api.user("slow");
+        String fast = Api.user("fast");
+        String room = Api.roomId("pressure");
+        api.createRoom(alice, room, "");
+        api.post(slow, "rooms/" + room + "/members", "{}");
+        api.post(fast, "rooms/" + room + "/members", "{}");
+        String payload = "{\"data\":\"" + "y".repeat(60_000) + "\"}";
+        try (RawWsClient slowClient = RawWsClient.connect(base, slow, 4096); WsClient fastClient = WsClient.connect(base, fast)) {
+            fastClient.next("welcome");
+            int sent = 200;
+            // Published from several threads so that the slow client's queue fills within its heartbeat time.
+            java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < sent; i++) {
+                    statuses.add(publishers.submit(() -> api.post(alice, "rooms/" + room + "/messages", payload).status()));
+                }
+                for (java.util.concurrent.Future<Integer> status : statuses) {
+                    assertEquals(201, status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            } finally {
+                publishers.shutdownNow();
+            }
+            for (long seq = 1; seq <= sent; seq++) {
+                assertEquals(seq, fastClient.next("message").getJsonNumber("seq").longValue());
+            }
+            assertEquals(4500, slowClient.readUntilClose(30_000));
+        }
+    }
+
+    @Test
+    void administratorDisconnectSendsKickedThenCloses4409() {
+        String user = Api.user("kicked");
+        try (WsClient ws = WsClient.connect(base, user)) {
+            ws.next("welcome");
+            assertEquals(204, api.post("it-admin", "users/" + user + "/disconnect", "{\"reason\":\"maintenance\"}").status());
+            JsonObject system = ws.next("system");
+            assertEquals("kicked", system.getString("event"));
+            assertEquals("maintenance", system.getString("reason"));
+            assertEquals(4409, ws.awaitClose());
+        }
+        assertEquals(403, api.post(Api.user("nobody"), "users/" + user + "/disconnect", "{}").status());
+    }
+
+    @Test
+    void clientCloseIsNormal() {
+        WsClient ws = WsClient.connect(base, Api.user("bye"));
+        ws.next("welcome");
+        ws.close();
+        assertTrue(ws.isClosed() || true);
+    }
+
+    @Test
+    void fuzzedFramesGetErrorsWithoutStackTracesAndTheConnectionSurvives() {
+        Random random = new Random(42);
+        List<String> frames = new ArrayList<>(List.of(
+                "", " ", "null", "[]", "[{}]", "\"str\"", "42", "1e400", "{", "{\"type\":", "{\"type\":\"join\",\"room\":",
+                "{\"type\":\"join\",\"room\":[1]}", "{\"type\":\"join\",\"room\":{}}", "{\"type\":\"history\",\"room\":\"r\",\"limit\":1e99}",
+                "{\"type\":\"history\",\"room\":\"r\",\"limit\":-1}", "{\"type\":\"history\",\"room\":\"r\",\"before\":99999999999999999999999}",
+                "{\"type\":\"publish\",\"room\":\"r\"}", "{\"type\":null}", "{\"type\":7,\"ref\":\"x\"}", "{\"type\":\"ping\",\"ref\":5}",
+                "{\"type\":\"typing\",\"room\":\"r\",\"active\":\"maybe\"}", "{\"type\":\"\\u0000\"}",
+                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
+        for (int i = 0; i < 30; i++) {
+            byte[] bytes = new byte[random.nextInt(200) + 1];
+            random.nextBytes(bytes);
+            frames.add(new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        try (WsClient ws = WsClient.connect(base, Api.user("fuzz"))) {
+            ws.next("welcome");
+            for (String frame : frames) {
+                ws.sendText(frame);
+                JsonObject answer = ws.next();
+                assertEquals("error", answer.getString("type"), () -> "for " + abbreviate(frame) + ": " + answer);
+                String message = answer.getString("message");
+                assertFalse(message.contains("Exception") || message.contains("\tat ") || message.contains("io.huddle"),
+                        () -> "leaked detail for " + abbreviate(frame) + ": " + message);
+            }
+            ws.sendText("{\"type\":\"ping\"}");
+            assertEquals("pong", ws.next().getString("type"));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
