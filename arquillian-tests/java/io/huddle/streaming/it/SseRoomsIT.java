@@ -1,0 +1,132 @@
+package io.huddle.streaming.it;
+
+import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Deployments;
+import io.huddle.streaming.it.support.SseClient;
+import io.huddle.streaming.it.support.WsClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rooms over real SSE streams: joining with {@code rooms=}, commands by POST, resume with {@code Last-Event-ID},
+ * and the same frames as WebSocket clients get.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SseRoomsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.huddleWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String alice;
+    String bob;
+    String room;
+
+    @BeforeEach
+    void roomOwnedByAlice() {
+        api = new Api(base);
+        alice = Api.user("alice");
+        bob = Api.user("bob");
+        room = Api.roomId("sse");
+        api.createRoom(alice, room, "");
+    }
+
+    @Test
+    void roomsParameterJoinsAndMessagesCarryAResumeId() {
+        try (SseClient stream = SseClient.open(base, bob, "rooms=" + room); WsClient aliceWs = WsClient.connect(base, alice)) {
+            assertEquals("welcome", stream.next().name());
+            assertEquals("joined", next(stream, "member").data().getString("action"));
+            aliceWs.next("welcome");
+            aliceWs.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":{\"text\":\"to sse\"}}");
+            SseClient.Event message = next(stream, "message");
+            assertEquals("to sse", message.data().getJsonObject("data").getString("text"));
+            assertEquals(1, message.data().getJsonNumber("seq").longValue());
+            assertNotNull(message.id(), "message events carry the resume cursor as their id");
+        }
+    }
+
+    @Test
+    void commandsPostedForTheStreamAreAnsweredAndTheirFramesArriveOnTheStream() {
+        try (SseClient stream = SseClient.open(base, bob, "")) {
+            String connection = stream.next().data().getString("connection");
+            HttpResponse<String> joined = stream.post(connection, "{\"type\":\"join\",\"ref\":\"1\",\"room\":\"" + room + "\"}");
+            assertEquals(200, joined.statusCode(), joined.body());
+            assertEquals("1", json(joined.body()).getString("ref"));
+            HttpResponse<String> published = stream.post(connection, "{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":7}");
+            assertEquals(1, json(published.body()).getJsonNumber("seq").longValue());
+            assertEquals(7, next(stream, "message").data().getInt("data"));
+
+            HttpResponse<String> forbidden = stream.post(connection, "{\"type\":\"delete\",\"room\":\"" + room + "\",\"id\":\"nope\"}");
+            assertEquals(404, forbidden.statusCode());
+            assertEquals("not_found", json(forbidden.body()).getString("code"));
+        }
+    }
+
+    @Test
+    void reconnectWithLastEventIdResumesEveryRoomOfTheCursor() {
+        String second = Api.roomId("sse2");
+        api.createRoom(alice, second, "");
+        String cursor;
+        try (SseClient stream = SseClient.open(base, bob, "rooms=" + room + "," + second)) {
+            api.post(alice, "rooms/" + room + "/messages", "{\"data\":\"a1\"}");
+            api.post(alice, "rooms/" + second + "/messages", "{\"data\":\"b1\"}");
+            next(stream, "message");
+            cursor = next(stream, "message").id();
+        }
+        api.post(alice, "rooms/" + room + "/messages", "{\"data\":\"a2\"}");
+        api.post(alice, "rooms/" + second + "/messages", "{\"data\":\"b2\"}");
+        try (SseClient resumed = SseClient.open(base, bob, "lastEventId=" + cursor)) {
+            assertEquals("welcome", resumed.next().name());
+            JsonObject first = next(resumed, "message").data();
+            JsonObject then = next(resumed, "message").data();
+            assertEquals("a2", first.getString("data"), first::toString);
+            assertEquals(2, first.getJsonNumber("seq").longValue());
+            assertEquals("b2", then.getString("data"), then::toString);
+        }
+    }
+
+    @Test
+    void joiningARoomThatDoesNotExistSendsAnErrorEvent() {
+        try (SseClient stream = SseClient.open(base, bob, "rooms=" + Api.roomId("missing"))) {
+            assertEquals("welcome", stream.next().name());
+            SseClient.Event error = next(stream, "error");
+            assertEquals("not_found", error.data().getString("code"));
+        }
+    }
+
+    private static SseClient.Event next(SseClient stream, String name) {
+        for (int i = 0; i < 20; i++) {
+            SseClient.Event event = stream.next();
+            if (name.equals(event.name())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event");
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}
