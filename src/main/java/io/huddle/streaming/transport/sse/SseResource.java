@@ -11,6 +11,8 @@ import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.transport.Identities;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -60,6 +62,9 @@ public class SseResource {
     @Inject
     StreamingConfig config;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse, @Context SecurityContext security,
@@ -71,6 +76,12 @@ public class SseResource {
         Map<String, Long> resume = SseCursor.decode(lastEventId != null ? lastEventId : lastEventIdParam);
         SseConnection connection = new SseConnection(connections.newConnectionId(), user.value(), sink, sse,
                 config.sendQueue(), new SseCursor(resume), connections::closed);
+        // The stream's first events are written once this method has returned and the response has started:
+        // writing them from the request thread races with the runtime's own flush of the response.
+        executor.execute(() -> start(connection, resume, rooms, channels));
+    }
+
+    private void start(SseConnection connection, Map<String, Long> resume, String rooms, String channels) {
         if (!connections.opened(connection)) {
             return;
         }
