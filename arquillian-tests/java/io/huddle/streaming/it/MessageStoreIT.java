@@ -63,7 +63,7 @@ class MessageStoreIT {
                 List<Long> seqs = new ArrayList<>();
                 for (int i = 0; i < perWriter; i++) {
                     String data = "{\"n\":" + i + "}";
-                    seqs.add(inTransaction(() -> messages().append(draft(room, user, data, null), DEDUP))
+                    seqs.add(inTransaction(() -> messages().append(draft(room, user, data, null), DEDUP, true))
                             .message().seq());
                 }
                 return seqs;
@@ -91,9 +91,9 @@ class MessageStoreIT {
     @Test
     void repeatedIdempotencyKeyStoresTheMessageOnce() throws Exception {
         RoomId room = newRoom();
-        Appended first = inTransaction(() -> messages().append(draft(room, "alice", "{\"t\":\"hi\"}", "k-1"), DEDUP));
-        Appended second = inTransaction(() -> messages().append(draft(room, "alice", "{\"t\":\"hi\"}", "k-1"), DEDUP));
-        Appended otherUser = inTransaction(() -> messages().append(draft(room, "bob", "{\"t\":\"hi\"}", "k-1"), DEDUP));
+        Appended first = inTransaction(() -> messages().append(draft(room, "alice", "{\"t\":\"hi\"}", "k-1"), DEDUP, true));
+        Appended second = inTransaction(() -> messages().append(draft(room, "alice", "{\"t\":\"hi\"}", "k-1"), DEDUP, true));
+        Appended otherUser = inTransaction(() -> messages().append(draft(room, "bob", "{\"t\":\"hi\"}", "k-1"), DEDUP, true));
 
         assertFalse(first.duplicate());
         assertTrue(second.duplicate());
@@ -108,10 +108,10 @@ class MessageStoreIT {
         RoomId room = newRoom();
         UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
         tx.begin();
-        messages().append(draft(room, "alice", "{}", null), DEDUP);
+        messages().append(draft(room, "alice", "{}", null), DEDUP, true);
         tx.rollback();
 
-        Appended next = inTransaction(() -> messages().append(draft(room, "alice", "{}", null), DEDUP));
+        Appended next = inTransaction(() -> messages().append(draft(room, "alice", "{}", null), DEDUP, true));
         assertEquals(1L, next.message().seq());
     }
 
@@ -120,7 +120,7 @@ class MessageStoreIT {
         RoomId room = newRoom();
         for (int i = 1; i <= 5; i++) {
             String data = "{\"n\":" + i + "}";
-            inTransaction(() -> messages().append(draft(room, "alice", data, null), DEDUP));
+            inTransaction(() -> messages().append(draft(room, "alice", data, null), DEDUP, true));
         }
         HistoryPage newest = inTransaction(() -> messages().page(HistoryQuery.latest(room, 2)));
         assertEquals(List.of(4L, 5L), newest.messages().stream().map(Message::seq).toList());

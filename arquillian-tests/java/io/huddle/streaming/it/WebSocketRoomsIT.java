@@ -131,7 +131,8 @@ class WebSocketRoomsIT {
         try (WsClient bobWs = open(bob)) {
             JsonObject ack = bobWs.command("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":0}");
             assertFalse(ack.getBoolean("recovered"));
-            assertTrue(bobWs.drain().isEmpty(), "nothing is replayed when the gap cannot be closed");
+            assertTrue(bobWs.drain().stream().noneMatch(f -> f.getString("type").equals("message")),
+                    "nothing is replayed when the gap cannot be closed");
             JsonObject recent = bobWs.command("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":8}");
             assertTrue(recent.getBoolean("recovered"));
         }

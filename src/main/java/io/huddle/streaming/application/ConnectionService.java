@@ -11,11 +11,16 @@ import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.InboundCommand;
+import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.hub.UserPresence;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import io.huddle.streaming.protocol.RejectedFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +50,15 @@ public class ConnectionService {
     @Inject
     RoomCommands rooms;
 
+    @Inject
+    ChannelService channelService;
+
+    @Inject
+    PresenceService presence;
+
+    @Inject
+    TypingService typing;
+
     /** A new connection id, unique across the cluster and not guessable. */
     public String newConnectionId() {
         return UUID.randomUUID().toString();
@@ -66,6 +80,7 @@ public class ConnectionService {
         connection.send(OutboundFrame.of("welcome", Frames.welcome(connection.id(), connection.user(),
                 config.nodeId(), config.heartbeatInterval().toMillis(), config.maxMessageBytes(),
                 config.messagesPerSecond())));
+        presence.connected(connection.user(), connection.id());
         return true;
     }
 
@@ -73,8 +88,10 @@ public class ConnectionService {
     public void closed(Connection connection) {
         if (registry.unregister(connection)) {
             channels.removeConnection(connection);
+            presence.disconnected(connection.user(), connection.id());
             if (registry.ofUser(connection.user()).isEmpty()) {
                 limiter.forget(connection.user());
+                typing.endAll(connection.user());
             }
         }
     }
@@ -94,6 +111,7 @@ public class ConnectionService {
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
+            presence.active(connection.user());
             return dispatch(connection, command);
         } catch (RejectedFrame e) {
             return failure(e.ref(), e);
@@ -120,6 +138,8 @@ public class ConnectionService {
         switch (type) {
             case "ping":
                 return Reply.ok(Frames.pong());
+            case "typing":
+                return typing(connection, command);
             case "publish":
             case "edit":
             case "delete":
@@ -136,17 +156,58 @@ public class ConnectionService {
             case "delete" -> rooms.delete(connection, command);
             case "history" -> rooms.history(connection, command);
             case "who" -> rooms.who(connection, command);
+            case "subscribe" -> subscribe(connection, command, true);
+            case "unsubscribe" -> subscribe(connection, command, false);
+            case "presence" -> presence(connection, command);
             default -> throw new HuddleException(ErrorCode.BAD_REQUEST,
                     "unknown command type '" + abbreviate(type) + "'");
         };
     }
 
     private Reply publish(Connection connection, InboundCommand command) {
-        var room = command.fields().optionalString("room");
+        JsonFields f = command.fields();
+        Optional<String> room = f.optionalString("room");
+        Optional<String> channel = f.optionalString("channel");
+        if (room.isPresent() == channel.isPresent()) {
+            throw new HuddleException(ErrorCode.BAD_REQUEST, "a publish names either 'room' or 'channel'");
+        }
         if (room.isPresent()) {
             return rooms.publish(connection, command, room.get());
         }
-        throw new HuddleException(ErrorCode.BAD_REQUEST, "field 'room' is required");
+        String data = f.optionalValue("data").map(Object::toString)
+                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        String id = channelService.publish(Actor.user(connection.user()), channel.get(), data, f.optionalString("event"));
+        return ack(command, Json.createObjectBuilder().add("channel", channel.get()).add("id", id));
+    }
+
+    private Reply subscribe(Connection connection, InboundCommand command, boolean subscribe) {
+        String channel = command.fields().requireString("channel");
+        if (subscribe) {
+            channelService.subscribe(connection, channel);
+        } else {
+            channelService.unsubscribe(connection, channel);
+        }
+        return ack(command, Json.createObjectBuilder().add("channel", channel));
+    }
+
+    private Reply typing(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        String room = f.requireString("room");
+        boolean active = f.requireBoolean("active");
+        StreamingManager.Ids.room(room);
+        typing.typing(room, connection.user(), active);
+        return ack(command, Json.createObjectBuilder().add("room", room).add("active", active));
+    }
+
+    private Reply presence(Connection connection, InboundCommand command) {
+        JsonFields f = command.fields();
+        UserPresence p = presence.choose(connection.user(), connection.id(), f.requireString("status"),
+                f.optionalString("device"), f.optionalString("text"));
+        return ack(command, PresenceService.json(p, p.ownStatus()));
+    }
+
+    private static Reply ack(InboundCommand command, JsonObjectBuilder fields) {
+        return Reply.ok(Frames.ack(command.ref(), fields.build()));
     }
 
     private static Reply failure(String ref, HuddleException problem) {

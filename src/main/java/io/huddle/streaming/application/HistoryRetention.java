@@ -35,7 +35,9 @@ public class HistoryRetention {
     private ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        task = Scheduled.every(config.cleanupInterval(), "history retention", this::clean);
+        if (config.historyEnabled()) {
+            task = Scheduled.every(config.cleanupInterval(), "history retention", this::clean);
+        }
     }
 
     @PreDestroy

@@ -86,7 +86,7 @@ public class MessageService {
                     request.event(), request.thread()));
             requireSize(inbound.data());
             Appended appended = messages.append(new NewMessage(id, actor.name(), inbound.data(), inbound.event(),
-                    inbound.thread(), request.key()), config.dedupWindow());
+                    inbound.thread(), request.key()), config.dedupWindow(), config.historyEnabled());
             MessageView view = MessageView.of(appended.message());
             if (!appended.duplicate()) {
                 afterCommit.orderBy("room:" + id.value());

@@ -48,7 +48,10 @@ public class RoomCommands {
     StreamingConfig config;
 
     @Inject
-    Presence presence;
+    PresenceService presence;
+
+    @Inject
+    Features features;
 
     /**
      * {@code join}: membership, then (with {@code since}) the missed messages, then the {@code ack}; live frames
@@ -56,6 +59,7 @@ public class RoomCommands {
      * in seq order.
      */
     public Reply join(Connection connection, InboundCommand command) {
+        features.requireRooms();
         JsonFields f = command.fields();
         String room = f.requireString("room");
         RoomId id = StreamingManager.Ids.room(room);
@@ -70,7 +74,7 @@ public class RoomCommands {
             JsonObjectBuilder ack = Json.createObjectBuilder().add("room", room)
                     .add("role", member.role().wireName()).add("seq", upTo);
             if (since.isPresent()) {
-                ack.add("recovered", replay(connection, actor, id, since.getAsLong(), upTo));
+                ack.add("recovered", features.history() && replay(connection, actor, id, since.getAsLong(), upTo));
             }
             registry.advance(connection, room, upTo);
             long released = upTo;
@@ -110,6 +114,7 @@ public class RoomCommands {
 
     /** {@code leave}. */
     public Reply leave(Connection connection, InboundCommand command) {
+        features.requireRooms();
         String room = command.fields().requireString("room");
         manager.leave(Actor.user(connection.user()), room, connection.user());
         return ack(command, Json.createObjectBuilder().add("room", room));
@@ -117,6 +122,7 @@ public class RoomCommands {
 
     /** {@code publish} to a room: stored, then delivered to every member connection after commit. */
     public Reply publish(Connection connection, InboundCommand command, String room) {
+        features.requireRooms();
         JsonFields f = command.fields();
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> Validation.bad("field 'data' is required"));
@@ -128,6 +134,8 @@ public class RoomCommands {
 
     /** {@code edit}. */
     public Reply edit(Connection connection, InboundCommand command) {
+        features.requireRooms();
+        features.requireHistory();
         JsonFields f = command.fields();
         String room = f.requireString("room");
         String id = f.requireString("id");
@@ -139,6 +147,8 @@ public class RoomCommands {
 
     /** {@code delete}. */
     public Reply delete(Connection connection, InboundCommand command) {
+        features.requireRooms();
+        features.requireHistory();
         JsonFields f = command.fields();
         String room = f.requireString("room");
         String id = f.requireString("id");
@@ -148,6 +158,8 @@ public class RoomCommands {
 
     /** {@code history}: a page of messages, oldest first. */
     public Reply history(Connection connection, InboundCommand command) {
+        features.requireRooms();
+        features.requireHistory();
         JsonFields f = command.fields();
         RoomId id = StreamingManager.Ids.room(f.requireString("room"));
         HistoryView page = manager.history(Actor.user(connection.user()), new HistoryQuery(id,
@@ -162,6 +174,7 @@ public class RoomCommands {
 
     /** {@code who}: the members with their presence. */
     public Reply who(Connection connection, InboundCommand command) {
+        features.requireRooms();
         String room = command.fields().requireString("room");
         if (manager.member(room, connection.user()).isEmpty()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may see who is there");

@@ -21,14 +21,28 @@ final class Scheduled {
     private Scheduled() {
     }
 
-    /** Starts {@code task} every {@code period}; {@code name} is used in logs. */
-    static ScheduledFuture<?> every(Duration period, String name, Runnable task) {
-        ManagedScheduledExecutorService scheduler;
+    /** Runs {@code task} once after {@code delay}; {@code name} is used in logs. */
+    static ScheduledFuture<?> after(Duration delay, String name, Runnable task) {
+        return scheduler(name).schedule(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> name + " failed");
+            }
+        }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private static ManagedScheduledExecutorService scheduler(String name) {
         try {
-            scheduler = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
         } catch (NamingException e) {
             throw new IllegalStateException("no managed scheduler for " + name, e);
         }
+    }
+
+    /** Starts {@code task} every {@code period}; {@code name} is used in logs. */
+    static ScheduledFuture<?> every(Duration period, String name, Runnable task) {
+        ManagedScheduledExecutorService scheduler = scheduler(name);
         long millis = Math.max(1, period.toMillis());
         return scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -9,6 +9,8 @@ import io.huddle.streaming.application.view.ModerationLogEntry;
 import io.huddle.streaming.application.view.MuteView;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.domain.channel.Channel;
+import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.RoomId;
@@ -23,7 +25,10 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +65,15 @@ public class StreamingManager {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    PresenceService presence;
+
+    @Inject
+    TypingService typing;
+
+    @Inject
+    ChannelService channels;
 
     @Inject
     Broker broker;
@@ -243,6 +257,72 @@ public class StreamingManager {
     /** Sends a live (not stored) {@code message} frame on channel {@value #ALL_CHANNEL} to every connection. */
     public void broadcastToAll(String event, String dataJson) {
         broker.publish(Envelope.toAll(live(ALL_CHANNEL, event, dataJson)));
+    }
+
+    // Presence
+
+    /** Sets the status {@code user} chose ({@code online}, {@code away}, {@code busy}, {@code invisible}) and text. */
+    public UserPresence setPresence(String user, String status, Optional<String> text) {
+        return presence.choose(Ids.user(user), null, status, Optional.empty(), text);
+    }
+
+    /** The presence of {@code user}; {@link UserPresence#visibleStatus()} is what others see. */
+    public UserPresence presence(String user) {
+        return presence.get(Ids.user(user));
+    }
+
+    /** The presences of many users at once, keyed by user. */
+    public Map<String, UserPresence> presence(Collection<String> users) {
+        return presence.getAll(users.stream().map(Ids::user).toList());
+    }
+
+    /** The users others see online, away or busy (connected and not invisible). */
+    public Set<String> onlineUsers() {
+        return presence.onlineUsers();
+    }
+
+    /** The members of {@code room} others see online, away or busy. */
+    public Set<String> onlineUsers(String room) {
+        return presence.onlineIn(Ids.room(room).value());
+    }
+
+    // Typing
+
+    /** {@code user} starts typing in {@code room} (members only); ends by itself after the typing timeout. */
+    public void startTyping(String room, String user) {
+        typing.typing(Ids.room(room).value(), Ids.user(user), true);
+    }
+
+    /** {@code user} stops typing in {@code room}. */
+    public void stopTyping(String room, String user) {
+        typing.typing(Ids.room(room).value(), Ids.user(user), false);
+    }
+
+    /** The users typing in {@code room} now. */
+    public Set<String> typingUsers(String room) {
+        return typing.typingIn(Ids.room(room).value());
+    }
+
+    // Channels
+
+    /** Defines a channel; {@code clientPublish} lets clients publish on it (the server always may). */
+    public Channel createChannel(Actor by, String name, boolean clientPublish) {
+        return channels.create(by, name, clientPublish);
+    }
+
+    /** Removes a channel; its subscriptions end. */
+    public void deleteChannel(String name) {
+        channels.delete(name);
+    }
+
+    /** Every channel. */
+    public List<Channel> channels() {
+        return channels.all();
+    }
+
+    /** Sends a live {@code message} frame from {@code system} to a channel's subscribers; returns its id. */
+    public String publishToChannel(String channel, String event, String dataJson) {
+        return channels.publish(Actor.system(), channel, dataJson, Optional.ofNullable(event));
     }
 
     /**

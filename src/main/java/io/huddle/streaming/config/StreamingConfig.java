@@ -95,7 +95,56 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.history.cleanup-interval", defaultValue = "1h")
     String cleanupInterval;
 
+    @Inject
+    @ConfigProperty(name = "streaming.features.rooms", defaultValue = "true")
+    boolean roomsEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.features.channels", defaultValue = "true")
+    boolean channelsEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.features.presence", defaultValue = "true")
+    boolean presenceEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.features.typing", defaultValue = "true")
+    boolean typingEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.features.history", defaultValue = "true")
+    boolean historyEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.channels-per-user", defaultValue = "50")
+    int channelsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "streaming.presence.timeout", defaultValue = "5m")
+    String presenceTimeoutText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.presence.grace", defaultValue = "5s")
+    String presenceGraceText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.presence.cleanup-interval", defaultValue = "1m")
+    String presenceCleanupText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.typing.timeout", defaultValue = "3s")
+    String typingTimeoutText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.typing.throttle", defaultValue = "1s")
+    String typingThrottleText;
+
     private List<String> problems = List.of();
+    private Duration presenceTimeout;
+    private Duration presenceGrace;
+    private Duration presenceCleanup;
+    private Duration typingTimeout;
+    private Duration typingThrottle;
     private Duration heartbeatGrace;
     private Duration retentionPeriod;
     private Duration cleanupPeriod;
@@ -118,6 +167,12 @@ public class StreamingConfig {
         positive("streaming.limits.send-queue", sendQueue, problems);
         positive("streaming.history.replay-limit", replayLimit, problems);
         positive("streaming.history.max-per-room", maxPerRoom, problems);
+        positive("streaming.limits.channels-per-user", channelsPerUser, problems);
+        presenceTimeout = duration("streaming.presence.timeout", presenceTimeoutText, problems);
+        presenceGrace = duration("streaming.presence.grace", presenceGraceText, problems);
+        presenceCleanup = duration("streaming.presence.cleanup-interval", presenceCleanupText, problems);
+        typingTimeout = duration("streaming.typing.timeout", typingTimeoutText, problems);
+        typingThrottle = duration("streaming.typing.throttle", typingThrottleText, problems);
         heartbeatGrace = duration("streaming.heartbeat.timeout", heartbeatTimeout, problems);
         retentionPeriod = duration("streaming.history.retention", retention, problems);
         cleanupPeriod = duration("streaming.history.cleanup-interval", cleanupInterval, problems);
@@ -208,6 +263,61 @@ public class StreamingConfig {
     /** How often retention runs. */
     public Duration cleanupInterval() {
         return cleanupPeriod;
+    }
+
+    /** Whether rooms (join, leave, room publish, who, the room REST API) are on. */
+    public boolean roomsEnabled() {
+        return roomsEnabled;
+    }
+
+    /** Whether channels (subscribe, unsubscribe, channel publish) are on. */
+    public boolean channelsEnabled() {
+        return channelsEnabled;
+    }
+
+    /** Whether presence (frames, the presence command, auto-away) is on. */
+    public boolean presenceEnabled() {
+        return presenceEnabled;
+    }
+
+    /** Whether typing indicators are on. */
+    public boolean typingEnabled() {
+        return typingEnabled;
+    }
+
+    /** Whether message history (history command, replay, edit, delete, retention) is on. */
+    public boolean historyEnabled() {
+        return historyEnabled;
+    }
+
+    /** How many channels one user may subscribe to at once (over all connections). */
+    public int channelsPerUser() {
+        return channelsPerUser;
+    }
+
+    /** After this long without a frame from any of a user's connections, an online user shows as away. */
+    public Duration presenceTimeout() {
+        return presenceTimeout;
+    }
+
+    /** How long after a user's last connection closes co-members are told the user is offline. */
+    public Duration presenceGrace() {
+        return presenceGrace;
+    }
+
+    /** How often idle users are checked for the presence timeout. */
+    public Duration presenceCleanupInterval() {
+        return presenceCleanup;
+    }
+
+    /** A typing indicator not refreshed for this long ends, and the server says so. */
+    public Duration typingTimeout() {
+        return typingTimeout;
+    }
+
+    /** At most one typing broadcast per user and room per this interval. */
+    public Duration typingThrottle() {
+        return typingThrottle;
     }
 
     /** How many rooms one user may be a member of (owned rooms included). */

@@ -45,6 +45,19 @@ public class ChannelIndex {
         }
     }
 
+    /** Ends every subscription to {@code channel} (it was deleted). */
+    public void drop(String channel) {
+        Set<Connection> set = subscribers.remove(channel);
+        if (set != null) {
+            set.forEach(c -> {
+                Set<String> channels = byConnection.get(c.id());
+                if (channels != null) {
+                    channels.remove(channel);
+                }
+            });
+        }
+    }
+
     /** The connections subscribed to {@code channel}. */
     public List<Connection> subscribers(String channel) {
         Set<Connection> set = subscribers.get(channel);

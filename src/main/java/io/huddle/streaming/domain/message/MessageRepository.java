@@ -18,10 +18,11 @@ public interface MessageRepository {
      * with no gaps and no duplicates even under concurrent appends to the same room (appends to one room are
      * serialized until the transaction ends). If the draft carries an idempotency key that the same user used
      * in the same room within {@code dedupWindow}, nothing is stored and the earlier message is returned.
+     * With {@code keep} false the seq is taken but the message itself is not kept (history turned off).
      *
      * @throws io.huddle.streaming.domain.room.RoomNotFoundException if the room does not exist
      */
-    Appended append(NewMessage draft, Duration dedupWindow);
+    Appended append(NewMessage draft, Duration dedupWindow, boolean keep);
 
     /** The message with {@code id} in {@code room}, if stored. */
     Optional<Message> find(RoomId room, String id);

@@ -37,7 +37,7 @@ public class JpaMessageRepository implements MessageRepository {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public Appended append(NewMessage draft, Duration dedupWindow) {
+    public Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
         String room = draft.room().value();
         int updated = em.createQuery("update Room r set r.lastSeq = r.lastSeq + 1 where r.id = :room")
                 .setParameter("room", room)
@@ -46,7 +46,7 @@ public class JpaMessageRepository implements MessageRepository {
             throw new RoomNotFoundException(draft.room());
         }
         Instant now = clock.instant();
-        if (draft.idempotencyKey().isPresent()) {
+        if (keep && draft.idempotencyKey().isPresent()) {
             Optional<Message> earlier = findByKey(draft, now.minus(dedupWindow));
             if (earlier.isPresent()) {
                 // Still under the row lock: hand the number back before anyone can see it.
@@ -60,7 +60,9 @@ public class JpaMessageRepository implements MessageRepository {
                 .setParameter("room", room)
                 .getSingleResult();
         Message message = Message.stored(UUID.randomUUID().toString(), draft, seq, now);
-        em.persist(message);
+        if (keep) {
+            em.persist(message);
+        }
         return new Appended(message, false);
     }
 

@@ -1,6 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.Features;
 import io.huddle.streaming.application.IdentityResolver;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
@@ -25,6 +26,15 @@ public class Caller {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    Features features;
+
+    /** The actor for a request about rooms: {@code feature_disabled} when rooms are off. */
+    public Actor forRooms(SecurityContext security, String devUser) {
+        features.requireRooms();
+        return of(security, devUser);
+    }
 
     /** The actor for a request, or {@code unauthorized}. */
     public Actor of(SecurityContext security, String devUser) {

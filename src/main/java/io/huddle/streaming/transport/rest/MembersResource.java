@@ -5,7 +5,6 @@ import io.huddle.streaming.application.MemberOptions;
 import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.domain.room.Role;
-import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
@@ -45,9 +44,6 @@ public class MembersResource {
     @Inject
     Caller caller;
 
-    @Inject
-    ConnectionRegistry connections;
-
     @Context
     SecurityContext security;
 
@@ -61,8 +57,18 @@ public class MembersResource {
     @Path("{room}/members")
     @Operation(summary = "The members, highest role first: [{user, role, status, joinedAt}]")
     public String members() {
-        caller.of(security, devUser);
+        caller.forRooms(security, devUser);
         return RestJson.array(manager.members(room), m -> RestJson.member(m, status(m))).build().toString();
+    }
+
+    @GET
+    @Path("{room}/online")
+    @Operation(summary = "The members online, away or busy: {users: [...]}")
+    public String online() {
+        caller.forRooms(security, devUser);
+        jakarta.json.JsonArrayBuilder users = jakarta.json.Json.createArrayBuilder();
+        manager.onlineUsers(room).forEach(users::add);
+        return jakarta.json.Json.createObjectBuilder().add("users", users).build().toString();
     }
 
     @POST
@@ -70,7 +76,7 @@ public class MembersResource {
     @Operation(summary = "Join (yourself, with an invite for a private room) or add a user (moderator or above)",
             description = "Body: {user? (default: the caller), role? (default member), invite?}")
     public Response join(String body) {
-        Actor actor = caller.of(security, devUser);
+        Actor actor = caller.forRooms(security, devUser);
         JsonFields f = JsonFields.parseObject(body == null || body.isBlank() ? "{}" : body);
         String user = f.optionalString("user").orElseGet(() -> actor.user().orElseThrow(
                 () -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'user' is required")));
@@ -84,7 +90,7 @@ public class MembersResource {
     @Path("{room}/members/{member}")
     @Operation(summary = "Change a member's role (admin or above)", description = "Body: {role}: admin, moderator or member")
     public String changeRole(@PathParam("member") String member, String body) {
-        MemberView view = manager.changeRole(caller.of(security, devUser), room, member,
+        MemberView view = manager.changeRole(caller.forRooms(security, devUser), room, member,
                 role(JsonFields.parseObject(body)));
         return RestJson.member(view, status(view)).toString();
     }
@@ -93,7 +99,7 @@ public class MembersResource {
     @Path("{room}/members/{member}")
     @Operation(summary = "Leave the room (yourself); an owner hands the room on, or is refused if alone")
     public Response leave(@PathParam("member") String member) {
-        manager.leave(caller.of(security, devUser), room, member);
+        manager.leave(caller.forRooms(security, devUser), room, member);
         return Response.noContent().build();
     }
 
@@ -102,12 +108,12 @@ public class MembersResource {
     @Operation(summary = "Remove a member, who may join again (moderator or above)", description = "Body: {user, reason?}")
     public Response kick(String body) {
         JsonFields f = JsonFields.parseObject(body);
-        manager.kick(caller.of(security, devUser), room, f.requireString("user"), f.optionalString("reason"));
+        manager.kick(caller.forRooms(security, devUser), room, f.requireString("user"), f.optionalString("reason"));
         return Response.noContent().build();
     }
 
     private String status(MemberView member) {
-        return connections.ofUser(member.user()).isEmpty() ? "offline" : "online";
+        return manager.presence(member.user()).visibleStatus();
     }
 
     private static Role role(JsonFields f) {

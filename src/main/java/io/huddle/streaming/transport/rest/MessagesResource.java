@@ -44,6 +44,9 @@ public class MessagesResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.huddle.streaming.application.Features features;
+
     @Context
     SecurityContext security;
 
@@ -61,10 +64,11 @@ public class MessagesResource {
                           @QueryParam("limit") String limit, @QueryParam("query") String query,
                           @QueryParam("thread") String thread) {
         RoomId id = roomId();
+        features.requireHistory();
         HistoryQuery q = new HistoryQuery(id, optional(Params.optionalLong("before", before, 1, Long.MAX_VALUE)),
                 optional(Params.optionalLong("after", after, 0, Long.MAX_VALUE)), Params.intOr("limit", limit, 1, 200, 50),
                 Optional.ofNullable(query).filter(t -> !t.isEmpty()), Optional.ofNullable(thread).filter(t -> !t.isEmpty()));
-        return RestJson.history(manager.history(caller.of(security, devUser), q)).toString();
+        return RestJson.history(manager.history(caller.forRooms(security, devUser), q)).toString();
     }
 
     @POST
@@ -74,7 +78,7 @@ public class MessagesResource {
         JsonFields f = JsonFields.parseObject(body);
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
-        Published published = manager.saveMessage(caller.of(security, devUser), room, new PublishRequest(data,
+        Published published = manager.saveMessage(caller.forRooms(security, devUser), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
         return Response.status(published.duplicate() ? 200 : 201).entity(Json.createObjectBuilder()
                 .add("id", published.message().id()).add("seq", published.message().seq())

@@ -141,6 +141,6 @@ public class RoomsResource {
     }
 
     private Actor actor() {
-        return caller.of(security, devUser);
+        return caller.forRooms(security, devUser);
     }
 }

@@ -1,0 +1,144 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.channel.Channel;
+import io.huddle.streaming.domain.channel.ChannelRepository;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.ChannelIndex;
+import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.Frames;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Channels: live publish/subscribe topics, defined by the application or an administrator, subscribed per
+ * connection (a subscription ends with its connection), never stored. Clients may publish on a channel that
+ * allows it; the server always may. A user subscribes to at most {@code streaming.limits.channels-per-user}
+ * channels over all connections. Thread-safe.
+ */
+@ApplicationScoped
+public class ChannelService {
+
+    @Inject
+    ChannelRepository channels;
+
+    @Inject
+    ChannelIndex index;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    StreamingConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Defines a channel. */
+    public Channel create(Actor by, String name, boolean clientPublish) {
+        requireEnabled();
+        String valid = name(name);
+        return tx.required(() -> {
+            if (channels.find(valid).isPresent()) {
+                throw new HuddleException(ErrorCode.CONFLICT, "channel '" + valid + "' already exists");
+            }
+            Channel channel = new Channel(valid, clientPublish, by.name(), clock.instant());
+            channels.add(channel);
+            return channel;
+        });
+    }
+
+    /** Removes a channel; its subscriptions end on this node. */
+    public void delete(String name) {
+        requireEnabled();
+        String valid = name(name);
+        if (!tx.required(() -> channels.remove(valid))) {
+            throw notFound(valid);
+        }
+        index.drop(valid);
+    }
+
+    /** Every channel. */
+    public List<Channel> all() {
+        requireEnabled();
+        return tx.required(() -> channels.all());
+    }
+
+    /** Subscribes {@code connection} to an existing channel. */
+    public void subscribe(Connection connection, String name) {
+        requireEnabled();
+        String valid = name(name);
+        tx.required(() -> channels.find(valid)).orElseThrow(() -> notFound(valid));
+        Set<String> subscribed = new HashSet<>();
+        registry.ofUser(connection.user()).forEach(c -> subscribed.addAll(index.channelsOf(c)));
+        if (!subscribed.contains(valid) && subscribed.size() >= config.channelsPerUser()) {
+            throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
+                    "at most " + config.channelsPerUser() + " channel subscriptions per user");
+        }
+        index.subscribe(connection, valid);
+    }
+
+    /** Ends the subscription of {@code connection}; {@code not_found} if there was none. */
+    public void unsubscribe(Connection connection, String name) {
+        requireEnabled();
+        String valid = name(name);
+        if (!index.unsubscribe(connection, valid)) {
+            throw new HuddleException(ErrorCode.NOT_FOUND, "not subscribed to channel '" + valid + "'");
+        }
+    }
+
+    /** Publishes {@code dataJson} on a channel as {@code by}; a user only where the channel allows it. Returns the id. */
+    public String publish(Actor by, String name, String dataJson, Optional<String> event) {
+        requireEnabled();
+        String valid = name(name);
+        Channel channel = tx.required(() -> channels.find(valid)).orElseThrow(() -> notFound(valid));
+        if (!by.isSystem() && !channel.clientPublish()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "only the server publishes on channel '" + valid + "'");
+        }
+        if (dataJson.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
+            throw new HuddleException(ErrorCode.TOO_LARGE, "the message data exceeds " + config.maxMessageBytes() + " bytes");
+        }
+        Validation.json("data", dataJson);
+        Validation.optionalText("event", event, 64);
+        String id = UUID.randomUUID().toString();
+        broker.publish(Envelope.toChannel(valid, OutboundFrame.of("message", Frames.message("channel", valid, id, 0,
+                by.name(), dataJson, event.orElse(null), null, clock.instant().toString()))));
+        return id;
+    }
+
+    private void requireEnabled() {
+        if (!config.channelsEnabled()) {
+            throw new HuddleException(ErrorCode.FEATURE_DISABLED, "channels are turned off on this server");
+        }
+    }
+
+    private static String name(String name) {
+        try {
+            return Channel.validName(name);
+        } catch (IllegalArgumentException e) {
+            throw Validation.bad(e.getMessage());
+        }
+    }
+
+    private static HuddleException notFound(String name) {
+        return new HuddleException(ErrorCode.NOT_FOUND, "channel '" + name + "' does not exist");
+    }
+}

@@ -1,0 +1,213 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.room.Room;
+import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.PresenceTracker;
+import io.huddle.streaming.hub.RoomIndex;
+import io.huddle.streaming.hub.UserPresence;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Presence: who is online, away, busy or offline, told to the connections that share a room with each user.
+ * A user is online while any connection is open; a status the user chooses ({@code away}, {@code busy},
+ * {@code invisible}, shown to others as offline) holds across connections; a user silent for
+ * {@code streaming.presence.timeout} shows as away until the next frame. Announcements are coalesced: only a
+ * status different from the last one announced goes out, and a user's last connection closing is announced
+ * only after {@code streaming.presence.grace}, so a page reload does not flap. Thread-safe.
+ */
+@ApplicationScoped
+public class PresenceService {
+
+    private static final Set<String> CHOOSABLE = Set.of("online", "away", "busy", "invisible");
+    private static final int MAX_TEXT = 200;
+    private static final int MAX_DEVICE = 32;
+
+    @Inject
+    PresenceTracker tracker;
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    RoomIndex roomIndex;
+
+    @Inject
+    RoomRepository rooms;
+
+    @Inject
+    Transactions tx;
+
+    @Inject
+    StreamingConfig config;
+
+    private final Map<String, String> announced = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pendingOffline = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> idleCheck;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (config.presenceEnabled()) {
+            idleCheck = Scheduled.every(config.presenceCleanupInterval(), "presence timeout", this::markIdle);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        pendingOffline.values().forEach(f -> f.cancel(false));
+    }
+
+    /** A connection of {@code user} opened. */
+    public void connected(String user, String connection) {
+        Optional.ofNullable(pendingOffline.remove(user)).ifPresent(f -> f.cancel(false));
+        UserPresence p = tracker.connected(user, connection);
+        if (config.presenceEnabled()) {
+            announce(p);
+        }
+    }
+
+    /** A connection of {@code user} closed; the last one is announced after the grace period. */
+    public void disconnected(String user, String connection) {
+        UserPresence p = tracker.disconnected(user, connection);
+        if (config.presenceEnabled() && p.connections() == 0) {
+            pendingOffline.put(user, Scheduled.after(config.presenceGrace(), "presence offline", () -> {
+                pendingOffline.remove(user);
+                announce(tracker.get(user));
+            }));
+        }
+    }
+
+    /** {@code user} sent a frame: activity, and the end of an idle spell. */
+    public void active(String user) {
+        tracker.active(user);
+        tracker.wake(user).ifPresent(p -> {
+            if (config.presenceEnabled()) {
+                announce(p);
+            }
+        });
+    }
+
+    /** The {@code presence} command: the user's chosen status, text and this connection's device. */
+    public UserPresence choose(String user, String connection, String status, Optional<String> device,
+                               Optional<String> text) {
+        requireEnabled();
+        if (!CHOOSABLE.contains(status)) {
+            throw Validation.bad("field 'status' must be online, away, busy or invisible"
+                    + ("offline".equals(status) ? " (to appear offline, use invisible)" : ""));
+        }
+        Validation.optionalText("text", text, MAX_TEXT);
+        Validation.optionalText("device", device, MAX_DEVICE);
+        if (connection != null) {
+            tracker.device(user, connection, device);
+        }
+        UserPresence p = tracker.choose(user, status, text.filter(t -> !t.isBlank()));
+        announce(p);
+        return p;
+    }
+
+    /** The presence of {@code user} as {@code viewer} sees it. */
+    public String statusSeenBy(String user, String viewer) {
+        UserPresence p = tracker.get(user);
+        return user.equals(viewer) ? p.ownStatus() : p.visibleStatus();
+    }
+
+    /** The presence of {@code user} as others see it. */
+    public UserPresence get(String user) {
+        return tracker.get(user);
+    }
+
+    /** The presences of {@code users} as others see them. */
+    public Map<String, UserPresence> getAll(Collection<String> users) {
+        return tracker.getAll(users);
+    }
+
+    /** Users others see online (or away/busy): connected and not invisible. */
+    public Set<String> onlineUsers() {
+        Set<String> online = new TreeSet<>();
+        tracker.getAll(tracker.connectedUsers()).forEach((u, p) -> {
+            if (!"offline".equals(p.visibleStatus())) {
+                online.add(u);
+            }
+        });
+        return online;
+    }
+
+    /** The members of {@code room} others see online. */
+    public Set<String> onlineIn(String room) {
+        Set<String> online = new TreeSet<>(roomIndex.members(room));
+        online.retainAll(onlineUsers());
+        return online;
+    }
+
+    /** The presence JSON fields shared by frames and the REST API. */
+    public static JsonObjectBuilder json(UserPresence p, String status) {
+        JsonObjectBuilder o = Json.createObjectBuilder().add("user", p.user()).add("status", status);
+        if (!"offline".equals(status)) {
+            JsonArrayBuilder devices = Json.createArrayBuilder();
+            p.devices().stream().sorted().forEach(devices::add);
+            o.add("devices", devices);
+            p.text().ifPresent(t -> o.add("text", t));
+        }
+        if (!Instant.EPOCH.equals(p.lastActive())) {
+            o.add("lastSeen", p.lastActive().toString());
+        }
+        return o;
+    }
+
+    void requireEnabled() {
+        if (!config.presenceEnabled()) {
+            throw new HuddleException(ErrorCode.FEATURE_DISABLED, "presence is turned off on this server");
+        }
+    }
+
+    private void markIdle() {
+        tracker.markIdle(Instant.now().minus(config.presenceTimeout())).forEach(this::announce);
+    }
+
+    /** Tells co-members about {@code p} if what they see changed since the last announcement. */
+    private void announce(UserPresence p) {
+        String status = p.visibleStatus();
+        String key = status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
+        String before = announced.put(p.user(), key);
+        if (key.equals(before) || (before == null && "offline".equals(status))) {
+            return;
+        }
+        Set<String> audience = coMembers(p.user());
+        if (!audience.isEmpty()) {
+            String frame = json(p, status).add("type", "presence").build().toString();
+            broker.publish(Envelope.toUsers(audience.stream().toList(), OutboundFrame.droppable("presence", frame)));
+        }
+    }
+
+    private Set<String> coMembers(String user) {
+        Set<String> audience = new TreeSet<>();
+        for (Room room : tx.required(() -> rooms.roomsOf(user))) {
+            audience.addAll(roomIndex.members(room.id().value()));
+        }
+        audience.remove(user);
+        return audience;
+    }
+}

@@ -1,0 +1,169 @@
+package io.huddle.streaming.application;
+
+import io.huddle.streaming.application.event.MemberBanned;
+import io.huddle.streaming.application.event.MemberKicked;
+import io.huddle.streaming.application.event.MemberLeft;
+import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.RoomIndex;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Typing indicators: never stored, cheap, and ending by themselves. A user typing in a room is announced to the
+ * room at most once per {@code streaming.typing.throttle} however often the client repeats it; an indicator not
+ * refreshed within {@code streaming.typing.timeout} ends and the server itself announces {@code active: false};
+ * publishing in the room, leaving it, or closing the last connection ends it too. Frames are droppable under
+ * back-pressure. Thread-safe.
+ */
+@ApplicationScoped
+public class TypingService {
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    RoomIndex roomIndex;
+
+    @Inject
+    StreamingConfig config;
+
+    /** Live indicators by room, then user. */
+    private final Map<String, Map<String, Indicator>> rooms = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> expiry;
+
+    /** One user's indicator in one room: when it ends, and when it was last announced. */
+    private static final class Indicator {
+        volatile Instant expires;
+        volatile Instant announced;
+
+        Indicator(Instant expires, Instant announced) {
+            this.expires = expires;
+            this.announced = announced;
+        }
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (config.typingEnabled()) {
+            Duration period = config.typingTimeout().dividedBy(4);
+            expiry = Scheduled.every(period.isZero() ? Duration.ofMillis(100) : period, "typing expiry", this::expire);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (expiry != null) {
+            expiry.cancel(false);
+        }
+    }
+
+    /** {@code user} starts or stops typing in {@code room}; members only. */
+    public void typing(String room, String user, boolean active) {
+        if (!config.typingEnabled()) {
+            throw new HuddleException(ErrorCode.FEATURE_DISABLED, "typing indicators are turned off on this server");
+        }
+        if (!roomIndex.members(room).contains(user)) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may type there");
+        }
+        if (active) {
+            start(room, user);
+        } else {
+            end(room, user);
+        }
+    }
+
+    /** The users typing in {@code room} now. */
+    public Set<String> typingIn(String room) {
+        Map<String, Indicator> typing = rooms.get(room);
+        return typing == null ? Set.of() : new TreeSet<>(typing.keySet());
+    }
+
+    /** Ends every indicator of {@code user} (the user's last connection closed). */
+    public void endAll(String user) {
+        rooms.keySet().forEach(room -> end(room, user));
+    }
+
+    void published(@Observes MessageStored event) {
+        end(event.room(), event.message().user());
+    }
+
+    void left(@Observes MemberLeft event) {
+        end(event.room(), event.user());
+    }
+
+    void kicked(@Observes MemberKicked event) {
+        end(event.room(), event.user());
+    }
+
+    void banned(@Observes MemberBanned event) {
+        end(event.room(), event.ban().user());
+    }
+
+    private void start(String room, String user) {
+        Instant now = Instant.now();
+        Instant expires = now.plus(config.typingTimeout());
+        boolean[] announce = {false};
+        rooms.compute(room, (r, typing) -> {
+            Map<String, Indicator> users = typing == null ? new ConcurrentHashMap<>() : typing;
+            Indicator indicator = users.get(user);
+            if (indicator == null) {
+                users.put(user, new Indicator(expires, now));
+                announce[0] = true;
+            } else {
+                indicator.expires = expires;
+                if (indicator.announced.plus(config.typingThrottle()).isBefore(now)) {
+                    indicator.announced = now;
+                    announce[0] = true;
+                }
+            }
+            return users;
+        });
+        if (announce[0]) {
+            send(room, user, true);
+        }
+    }
+
+    private void end(String room, String user) {
+        Map<String, Indicator> typing = rooms.get(room);
+        if (typing != null && typing.remove(user) != null) {
+            send(room, user, false);
+        }
+    }
+
+    private void expire() {
+        Instant now = Instant.now();
+        rooms.forEach((room, typing) -> {
+            for (Iterator<Map.Entry<String, Indicator>> it = typing.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Indicator> e = it.next();
+                if (e.getValue().expires.isBefore(now) && typing.remove(e.getKey(), e.getValue())) {
+                    send(room, e.getKey(), false);
+                }
+            }
+        });
+        rooms.keySet().forEach(room -> rooms.computeIfPresent(room, (r, typing) -> typing.isEmpty() ? null : typing));
+    }
+
+    private void send(String room, String user, boolean active) {
+        String frame = Json.createObjectBuilder().add("type", "typing").add("room", room).add("user", user)
+                .add("active", active).build().toString();
+        broker.publish(Envelope.toRoom(room, OutboundFrame.droppable("typing", frame)));
+    }
+}

@@ -1,0 +1,158 @@
+package io.huddle.streaming.infrastructure.cluster;
+
+import io.huddle.streaming.hub.PresenceTracker;
+import io.huddle.streaming.hub.UserPresence;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link PresenceTracker} of a single node: presence lives in this JVM. A user with no connection left keeps
+ * the status they chose (a reconnecting invisible user stays invisible) until the application stops. Thread-safe:
+ * each user's entry changes under its own lock.
+ */
+@ApplicationScoped
+public class LocalPresenceTracker implements PresenceTracker {
+
+    private final Map<String, Entry> users = new ConcurrentHashMap<>();
+
+    /** One user's mutable presence; guarded by itself. */
+    private static final class Entry {
+        final Map<String, String> connections = new LinkedHashMap<>();
+        String chosen = "online";
+        Optional<String> text = Optional.empty();
+        volatile Instant lastActive = Instant.now();
+        boolean idle;
+
+        UserPresence snapshot(String user) {
+            Set<String> devices = connections.values().stream().filter(d -> !d.isEmpty()).collect(Collectors.toSet());
+            return new UserPresence(user, chosen, connections.size(), devices, text, lastActive, idle);
+        }
+    }
+
+    private Entry entry(String user) {
+        return users.computeIfAbsent(user, u -> new Entry());
+    }
+
+    @Override
+    public UserPresence connected(String user, String connection) {
+        Entry e = entry(user);
+        synchronized (e) {
+            e.connections.put(connection, "");
+            e.lastActive = Instant.now();
+            e.idle = false;
+            return e.snapshot(user);
+        }
+    }
+
+    @Override
+    public UserPresence disconnected(String user, String connection) {
+        Entry e = entry(user);
+        synchronized (e) {
+            e.connections.remove(connection);
+            e.lastActive = Instant.now();
+            return e.snapshot(user);
+        }
+    }
+
+    @Override
+    public UserPresence device(String user, String connection, Optional<String> device) {
+        Entry e = entry(user);
+        synchronized (e) {
+            if (e.connections.containsKey(connection)) {
+                e.connections.put(connection, device.orElse(""));
+            }
+            return e.snapshot(user);
+        }
+    }
+
+    @Override
+    public UserPresence choose(String user, String status, Optional<String> text) {
+        Entry e = entry(user);
+        synchronized (e) {
+            e.chosen = status;
+            e.text = text;
+            e.lastActive = Instant.now();
+            e.idle = false;
+            return e.snapshot(user);
+        }
+    }
+
+    @Override
+    public void active(String user) {
+        Entry e = users.get(user);
+        if (e != null) {
+            e.lastActive = Instant.now();
+        }
+    }
+
+    @Override
+    public List<UserPresence> markIdle(Instant cutoff) {
+        List<UserPresence> idle = new ArrayList<>();
+        users.forEach((user, e) -> {
+            synchronized (e) {
+                if (!e.idle && !e.connections.isEmpty() && e.lastActive.isBefore(cutoff)) {
+                    e.idle = true;
+                    idle.add(e.snapshot(user));
+                }
+            }
+        });
+        return idle;
+    }
+
+    @Override
+    public Optional<UserPresence> wake(String user) {
+        Entry e = users.get(user);
+        if (e == null) {
+            return Optional.empty();
+        }
+        synchronized (e) {
+            if (!e.idle) {
+                return Optional.empty();
+            }
+            e.idle = false;
+            return Optional.of(e.snapshot(user));
+        }
+    }
+
+    @Override
+    public UserPresence get(String user) {
+        Entry e = users.get(user);
+        if (e == null) {
+            return UserPresence.unknown(user);
+        }
+        synchronized (e) {
+            return e.snapshot(user);
+        }
+    }
+
+    @Override
+    public Map<String, UserPresence> getAll(Collection<String> wanted) {
+        Map<String, UserPresence> result = new HashMap<>();
+        wanted.forEach(user -> result.put(user, get(user)));
+        return result;
+    }
+
+    @Override
+    public Set<String> connectedUsers() {
+        Set<String> online = new java.util.TreeSet<>();
+        users.forEach((user, e) -> {
+            synchronized (e) {
+                if (!e.connections.isEmpty()) {
+                    online.add(user);
+                }
+            }
+        });
+        return online;
+    }
+}

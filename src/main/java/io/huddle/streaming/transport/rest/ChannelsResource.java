@@ -1,0 +1,100 @@
+package io.huddle.streaming.transport.rest;
+
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.domain.channel.Channel;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.JsonFields;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/**
+ * {@code /api/v1/channels}: define, list and remove channels, and publish on them (administrators change them).
+ */
+@Path("channels")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "channels")
+public class ChannelsResource {
+
+    @Inject
+    StreamingManager manager;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    SecurityContext security;
+
+    @QueryParam("user")
+    String devUser;
+
+    @GET
+    @Operation(summary = "Every channel: [{name, clientPublish, createdBy, createdAt}]")
+    public String list() {
+        caller.of(security, devUser);
+        return RestJson.array(manager.channels(), ChannelsResource::json).build().toString();
+    }
+
+    @POST
+    @Operation(summary = "Define a channel (administrators)", description = "Body: {name, clientPublish? (default true)}")
+    public Response create(String body) {
+        admin();
+        JsonFields f = JsonFields.parseObject(body);
+        Channel channel = manager.createChannel(Actor.system(), f.requireString("name"),
+                f.optionalBoolean("clientPublish").orElse(true));
+        return Response.created(URI.create("channels/" + channel.name())).entity(json(channel).toString()).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a channel; its subscriptions end (administrators)")
+    public Response delete(@PathParam("name") String name) {
+        admin();
+        manager.deleteChannel(name);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{name}/messages")
+    @Operation(summary = "Publish a live message on a channel as the system (administrators)", description = "Body: {data, event?}")
+    public Response publish(@PathParam("name") String name, String body) {
+        admin();
+        JsonFields f = JsonFields.parseObject(body);
+        String data = f.optionalValue("data").map(Object::toString)
+                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        String id = manager.publishToChannel(name, f.optionalString("event").orElse(null), data);
+        return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build().toString()).build();
+    }
+
+    private void admin() {
+        if (!caller.of(security, devUser).isSystem()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators manage channels");
+        }
+    }
+
+    private static JsonObject json(Channel c) {
+        return Json.createObjectBuilder().add("name", c.name()).add("clientPublish", c.clientPublish())
+                .add("createdBy", c.createdBy()).add("createdAt", c.createdAt().toString()).build();
+    }
+}
