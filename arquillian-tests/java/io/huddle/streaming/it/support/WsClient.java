@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -95,6 +95,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while waiting for a frame", e);
+        }
+    }
+
+    /** The next frame that is not a presence or typing frame (those arrive whenever people come and go). */
+    public JsonObject nextIgnoringPresence() {
+        while (true) {
+            JsonObject frame = next();
+            String type = frame.getString("type", "");
+            if (!type.equals("presence") && !type.equals("typing")) {
+                return frame;
+            }
         }
     }
 

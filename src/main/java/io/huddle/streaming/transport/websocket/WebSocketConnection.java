@@ -1,48 +1,35 @@
 package io.huddle.streaming.transport.websocket;
 
-import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.OutboundFrame;
-import io.huddle.streaming.hub.SendQueue;
-import io.huddle.streaming.protocol.CloseCodes;
+import io.huddle.streaming.hub.QueuedConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A {@link Connection} over a WebSocket session. Frames go through a bounded {@link SendQueue} written with the
- * session's asynchronous sender, one at a time; heartbeats are WebSocket pings written through the same queue.
- * Thread-safe.
+ * A connection over a WebSocket session: frames are written with the session's asynchronous sender, one at a
+ * time; heartbeats are WebSocket pings written through the same queue. Thread-safe.
  */
-final class WebSocketConnection implements Connection {
+final class WebSocketConnection extends QueuedConnection {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
     private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'h'});
 
-    private final String id;
-    private final String user;
     private final Session session;
-    private final Instant openedAt = Instant.now();
-    private final SendQueue queue;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Instant lastSeen = openedAt;
 
     WebSocketConnection(String id, String user, Session session, int queueCapacity) {
-        this.id = id;
-        this.user = user;
+        super(id, user, queueCapacity);
         this.session = session;
-        this.queue = new SendQueue(queueCapacity, this::write,
-                () -> close(CloseCodes.SLOW_CONSUMER, "send queue overflow"),
-                failure -> close(CloseCodes.GOING_AWAY, "write failed"));
     }
 
-    private CompletableFuture<Void> write(OutboundFrame frame) {
+    @Override
+    protected CompletionStage<?> write(OutboundFrame frame) {
         if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
             try {
                 session.getAsyncRemote().sendPing(PING.duplicate());
@@ -62,19 +49,13 @@ final class WebSocketConnection implements Connection {
         return done;
     }
 
-    /** Records that the client showed it is alive. */
-    void seen() {
-        lastSeen = Instant.now();
-    }
-
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String user() {
-        return user;
+    protected void closeTransport(int code, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "closing connection " + id() + " failed");
+        }
     }
 
     @Override
@@ -85,38 +66,5 @@ final class WebSocketConnection implements Connection {
     @Override
     public boolean isBidirectional() {
         return true;
-    }
-
-    @Override
-    public Instant openedAt() {
-        return openedAt;
-    }
-
-    @Override
-    public Instant lastSeen() {
-        return lastSeen;
-    }
-
-    @Override
-    public void send(OutboundFrame frame) {
-        queue.offer(frame);
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        if (code == CloseCodes.SLOW_CONSUMER || code == CloseCodes.HEARTBEAT_TIMEOUT) {
-            queue.close();
-        }
-        // Frames already queued (a system frame, an error) leave before the close frame.
-        queue.finish(() -> {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, e, () -> "closing connection " + id + " failed");
-            }
-        });
     }
 }

@@ -1,0 +1,174 @@
+package io.huddle.streaming.it;
+
+import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo chat page in two real headless Chromium browsers (Debian's chromium and chromium-driver): two users
+ * chat, see each other typing and online, one reloads and misses nothing; text stays text. Writes a screenshot
+ * to {@code target/demo-page.png}. Skipped, saying why, where Chromium is not installed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoPageIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.huddleWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "the browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    @Test
+    void twoUsersChatSeeTypingAndPresenceAndAReloadMissesNothing() throws IOException {
+        String aliceName = Api.user("alice");
+        String bobName = Api.user("bob");
+        WebDriver alice = browser();
+        WebDriver bob = browser();
+        login(alice, aliceName);
+        login(bob, bobName);
+
+        String roomName = "Demo " + aliceName;
+        alice.findElement(By.id("new-room-name")).sendKeys(roomName);
+        alice.findElement(By.id("create-room")).click();
+        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+
+        bob.findElement(By.id("refresh-rooms")).click();
+        WebElement roomEntry = waitFor(bob).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//li[span[@class='room-name' and text()='" + roomName + "']]/button")));
+        roomEntry.click();
+        waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+
+        send(alice, "hello from alice");
+        waitForMessage(bob, "hello from alice");
+
+        bob.findElement(By.id("composer")).sendKeys("bob is thinking");
+        waitFor(alice).until(ExpectedConditions.textToBePresentInElementLocated(By.id("typing"), bobName + " is typing"));
+        waitFor(alice).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#members li[data-user='" + bobName + "'] .member-status"), "online"));
+
+        bob.navigate().refresh();
+        send(alice, "sent while bob reloaded");
+        waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+        waitForMessage(bob, "hello from alice");
+        waitForMessage(bob, "sent while bob reloaded");
+        send(bob, "back again");
+        waitForMessage(alice, "back again");
+
+        screenshot(alice, Path.of("target", "demo-page.png"));
+    }
+
+    @Test
+    void messageTextIsShownAsTextNeverAsHtml() {
+        String aliceName = Api.user("alice");
+        WebDriver alice = browser();
+        login(alice, aliceName);
+        alice.findElement(By.id("new-room-name")).sendKeys("Escapes " + aliceName);
+        alice.findElement(By.id("create-room")).click();
+        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), "Escapes " + aliceName));
+        String hostile = "<img src=x onerror=\"document.title='owned'\"><b>bold</b>";
+        send(alice, hostile);
+        waitForMessage(alice, hostile);
+        assertTrue(alice.findElements(By.cssSelector("#messages img, #messages b")).isEmpty());
+        assertTrue(!"owned".equals(alice.getTitle()));
+    }
+
+    private WebDriver browser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        try {
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--window-size=1280,800",
+                    "--user-data-dir=" + Files.createTempDirectory("huddle-chromium"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        browsers.add(driver);
+        return driver;
+    }
+
+    private void login(WebDriver browser, String user) {
+        browser.get(base.toString());
+        browser.findElement(By.id("user-name")).sendKeys(user);
+        browser.findElement(By.id("connect")).click();
+        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected as " + user));
+    }
+
+    private static void send(WebDriver browser, String text) {
+        WebElement composer = browser.findElement(By.id("composer"));
+        composer.sendKeys(text);
+        browser.findElement(By.id("send")).click();
+        waitFor(browser).until(driver -> "".equals(composer.getDomProperty("value")));
+    }
+
+    private static void waitForMessage(WebDriver browser, String text) {
+        waitFor(browser).until(driver -> driver.findElements(By.cssSelector("#messages .message-text")).stream()
+                .anyMatch(e -> e.getText().equals(text)));
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static void screenshot(WebDriver browser, Path target) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        assertTrue(Files.size(target) > 0);
+        assertEquals("png", target.getFileName().toString().substring(target.getFileName().toString().length() - 3));
+    }
+}

@@ -1,0 +1,99 @@
+package io.huddle.streaming.hub;
+
+import io.huddle.streaming.protocol.CloseCodes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The part of a {@link Connection} every transport shares: identity, liveness, and a bounded {@link SendQueue}
+ * with one writer. A transport supplies how one frame is written and how the connection is finally closed.
+ * Closing lets frames already queued leave first (for at most five seconds), except for a slow consumer or a
+ * heartbeat timeout, whose queue is dropped and whose transport is closed at once. Thread-safe.
+ */
+public abstract class QueuedConnection implements Connection {
+
+    /** How long a graceful close waits for queued frames to leave before closing anyway. */
+    private static final Duration GRACEFUL_CLOSE = Duration.ofSeconds(5);
+
+    private final String id;
+    private final String user;
+    private final Instant openedAt = Instant.now();
+    private final SendQueue queue;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Instant lastSeen = openedAt;
+
+    /**
+     * @param id            the connection id
+     * @param user          the authenticated user
+     * @param queueCapacity how many frames may wait before the connection counts as a slow consumer
+     */
+    protected QueuedConnection(String id, String user, int queueCapacity) {
+        this.id = id;
+        this.user = user;
+        this.queue = new SendQueue(queueCapacity, this::write,
+                () -> close(CloseCodes.SLOW_CONSUMER, "send queue overflow"),
+                failure -> close(CloseCodes.GOING_AWAY, "write failed"));
+    }
+
+    /** Writes one frame; the stage completes when the transport has taken it. Called by one thread at a time. */
+    protected abstract CompletionStage<?> write(OutboundFrame frame);
+
+    /** Closes the transport itself, once, after the queued frames have left. */
+    protected abstract void closeTransport(int code, String reason);
+
+    /** Records that the client showed it is alive. */
+    public void seen() {
+        lastSeen = Instant.now();
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    @Override
+    public Instant lastSeen() {
+        return lastSeen;
+    }
+
+    @Override
+    public void send(OutboundFrame frame) {
+        queue.offer(frame);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        AtomicBoolean transportClosed = new AtomicBoolean();
+        Runnable closeOnce = () -> {
+            if (transportClosed.compareAndSet(false, true)) {
+                closeTransport(code, reason);
+            }
+        };
+        if (code == CloseCodes.SLOW_CONSUMER || code == CloseCodes.HEARTBEAT_TIMEOUT) {
+            // The client does not read: a write may never finish, so close without waiting for it.
+            queue.close();
+            closeOnce.run();
+            return;
+        }
+        queue.finish(closeOnce);
+        CompletableFuture.delayedExecutor(GRACEFUL_CLOSE.toMillis(), TimeUnit.MILLISECONDS).execute(closeOnce);
+    }
+}
