@@ -36,7 +36,11 @@ function textOf(data) {
 // Rooms ---------------------------------------------------------------------------------------------------------
 
 async function refreshRooms() {
-  const { rooms } = await api('GET', 'rooms?limit=100');
+  // The user's own rooms first, then the others (the first hundred by id).
+  const mine = (await api('GET', `users/${encodeURIComponent(state.user)}/rooms`)).rooms;
+  const mineIds = new Set(mine.map((room) => room.id));
+  const others = (await api('GET', 'rooms?limit=100')).rooms.filter((room) => !mineIds.has(room.id) && !room.private);
+  const rooms = [...mine, ...others];
   const list = $('room-list');
   list.replaceChildren();
   for (const room of rooms) {
@@ -57,6 +61,7 @@ async function openRoom(id, name, invite) {
   state.role = ack.role;
   state.typers.clear();
   $('room-title').textContent = name || (await api('GET', `rooms/${encodeURIComponent(id)}`)).name;
+  $('room-id').textContent = `room id: ${id}`;
   $('messages').replaceChildren();
   $('composer').disabled = false;
   $('send').disabled = false;
@@ -170,7 +175,8 @@ async function moderate(action, user) {
 
 async function connect(user) {
   state.user = user;
-  const client = new HuddleClient({ user });
+  const transport = new URLSearchParams(location.search).get('transport') || 'auto';
+  const client = new HuddleClient({ user, transport });
   state.client = client;
   client.on('open', () => { $('status').textContent = `connected as ${user} (${client.transport})`; });
   client.on('close', ({ code, willReconnect }) => {
@@ -251,7 +257,7 @@ $('new-room').addEventListener('submit', async (event) => {
 
 $('join-invite').addEventListener('submit', (event) => {
   event.preventDefault();
-  openRoom($('invite-room').value.trim(), undefined, $('invite-code').value.trim()).catch((e) => notice(e.message));
+  openRoom($('invite-room').value.trim(), undefined, $('invite-code').value.trim() || undefined).catch((e) => notice(e.message));
 });
 
 $('compose').addEventListener('submit', async (event) => {

@@ -83,10 +83,9 @@ class DemoPageIT {
         alice.findElement(By.id("create-room")).click();
         waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
 
-        bob.findElement(By.id("refresh-rooms")).click();
-        WebElement roomEntry = waitFor(bob).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//li[span[@class='room-name' and text()='" + roomName + "']]/button")));
-        roomEntry.click();
+        String roomId = alice.findElement(By.id("room-id")).getText().replace("room id: ", "");
+        bob.findElement(By.id("invite-room")).sendKeys(roomId);
+        bob.findElement(By.id("join-room")).click();
         waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
 
         send(alice, "hello from alice");
@@ -106,6 +105,31 @@ class DemoPageIT {
         waitForMessage(alice, "back again");
 
         screenshot(alice, Path.of("target", "demo-page.png"));
+    }
+
+    @Test
+    void browserOnServerSentEventsChatsWithOneOnWebSocket() {
+        String aliceName = Api.user("alice");
+        String carolName = Api.user("carol");
+        WebDriver alice = browser();
+        WebDriver carol = browser();
+        login(alice, aliceName, "");
+        login(carol, carolName, "?transport=sse");
+        waitFor(carol).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "(sse)"));
+
+        String roomName = "Mixed " + aliceName;
+        alice.findElement(By.id("new-room-name")).sendKeys(roomName);
+        alice.findElement(By.id("create-room")).click();
+        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+        String roomId = alice.findElement(By.id("room-id")).getText().replace("room id: ", "");
+        carol.findElement(By.id("invite-room")).sendKeys(roomId);
+        carol.findElement(By.id("join-room")).click();
+        waitFor(carol).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+
+        send(alice, "to the sse browser");
+        waitForMessage(carol, "to the sse browser");
+        send(carol, "from the sse browser");
+        waitForMessage(alice, "from the sse browser");
     }
 
     @Test
@@ -142,7 +166,11 @@ class DemoPageIT {
     }
 
     private void login(WebDriver browser, String user) {
-        browser.get(base.toString());
+        login(browser, user, "");
+    }
+
+    private void login(WebDriver browser, String user, String query) {
+        browser.get(base.toString() + query);
         browser.findElement(By.id("user-name")).sendKeys(user);
         browser.findElement(By.id("connect")).click();
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected as " + user));

@@ -29,14 +29,14 @@ public class FlywayMigrationIntegrator implements Integrator {
                 .requireService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
         try {
-            MigrateResult result = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
+            Flyway flyway = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            LOG.info(() -> "Huddle database schema is at version " + result.targetSchemaVersion
-                    + " (" + result.migrationsExecuted + " migration(s) applied now, database "
-                    + result.database + ")");
+                    .load();
+            MigrateResult result = flyway.migrate();
+            String version = flyway.info().current() == null ? "empty" : flyway.info().current().getVersion().getVersion();
+            LOG.info(() -> "Huddle database schema is at version " + version + " (" + result.migrationsExecuted
+                    + " migration(s) applied now)");
         } catch (RuntimeException e) {
             throw new IllegalStateException("Huddle cannot use its database (data source jdbc/huddle): "
                     + rootMessage(e) + ". Check huddle.db.url, huddle.db.user and huddle.db.password in the server"
