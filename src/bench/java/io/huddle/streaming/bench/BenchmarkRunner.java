@@ -68,6 +68,8 @@ public final class BenchmarkRunner {
     private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
     private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
 
+    /** Whether the client's listeners run on the HTTP client's own I/O thread (cheapest) or on a small pool. */
+    private final boolean inlineClient = Boolean.parseBoolean(System.getProperty("bench.client.inline", "true"));
     private final ExecutorService clientExecutor = Executors.newFixedThreadPool(4, daemon("ws-client"));
     private final HttpClient[] clients = new HttpClient[4];
     private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -85,7 +87,8 @@ public final class BenchmarkRunner {
 
     private BenchmarkRunner() {
         for (int i = 0; i < clients.length; i++) {
-            clients[i] = HttpClient.newBuilder().executor(clientExecutor).connectTimeout(Duration.ofSeconds(30)).build();
+            clients[i] = HttpClient.newBuilder().executor(inlineClient ? Runnable::run : clientExecutor)
+                    .connectTimeout(Duration.ofSeconds(30)).build();
         }
     }
 
