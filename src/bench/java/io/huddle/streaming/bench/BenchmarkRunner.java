@@ -341,6 +341,7 @@ public final class BenchmarkRunner {
         Semaphore inFlight = new Semaphore(window);
         publishWindow = huddle ? inFlight : null;
         phase = current;
+        long machineCpu0 = Machine.busyNanos();
         long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
         long clientCpu0 = clientCpuNanos();
         long start = now();
@@ -351,7 +352,7 @@ public final class BenchmarkRunner {
             }
             publisher.send(message(huddle, phaseId, i, now()));
         }
-        return finish(current, start, serverCpu0, clientCpu0, count, Double.NaN);
+        return finish(current, start, serverCpu0, clientCpu0, machineCpu0, count, Double.NaN);
     }
 
     private Measured paced(WsConnection publisher, double publishesPerSecond, int phaseId, boolean huddle) throws Exception {
@@ -360,6 +361,7 @@ public final class BenchmarkRunner {
         publishWindow = null;
         phase = current;
         double interval = 1e9 / publishesPerSecond;
+        long machineCpu0 = Machine.busyNanos();
         long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
         long clientCpu0 = clientCpuNanos();
         long start = now() + TimeUnit.MILLISECONDS.toNanos(50);
@@ -372,23 +374,24 @@ public final class BenchmarkRunner {
             // The latency counts from the scheduled time: a publisher that falls behind does not hide it.
             publisher.send(message(huddle, phaseId, i, scheduled));
         }
-        return finish(current, start, serverCpu0, clientCpu0, count, publishesPerSecond);
+        return finish(current, start, serverCpu0, clientCpu0, machineCpu0, count, publishesPerSecond);
     }
 
-    private Measured finish(Phase current, long start, long serverCpu0, long clientCpu0, int count, double rate)
-            throws InterruptedException {
+    private Measured finish(Phase current, long start, long serverCpu0, long clientCpu0, long machineCpu0, int count,
+                            double rate) throws InterruptedException {
         long timeoutSeconds = 120 + current.expected / 10_000;
         boolean complete = current.done.await(timeoutSeconds, TimeUnit.SECONDS);
         long end = complete ? current.lastNanos : now();
         long serverCpu = LibertyServer.cpuNanos(serverProcess) - serverCpu0;
         long clientCpu = clientCpuNanos() - clientCpu0;
+        long otherCpu = Math.max(0, Machine.busyNanos() - machineCpu0 - serverCpu - clientCpu);
         phase = null;
         if (!complete) {
             log("WARNING: phase " + current.id + " timed out after " + timeoutSeconds + " s with "
                     + current.received.get() + " of " + current.expected + " deliveries");
         }
         return new Measured(count, current.expected, current.received.get(), end - start, serverCpu, clientCpu,
-                current.latency, rate, complete);
+                otherCpu, current.latency, rate, complete);
     }
 
     // ------------------------------------------------------------------------------------------- idle heap
@@ -551,7 +554,8 @@ public final class BenchmarkRunner {
 
     /** What one measured phase saw. */
     record Measured(int published, long expected, long delivered, long nanos, long serverCpuNanos,
-                    long clientCpuNanos, LatencyHistogram latency, double publishRate, boolean complete) {
+                    long clientCpuNanos, long otherCpuNanos, LatencyHistogram latency, double publishRate,
+                    boolean complete) {
 
         double seconds() {
             return nanos / 1e9;
@@ -571,9 +575,10 @@ public final class BenchmarkRunner {
 
         String summary() {
             return String.format(Locale.ROOT, "%d published, %d/%d delivered in %.2f s = %.0f deliveries/s; server CPU %.2f s"
-                            + " (%.2f µs/delivery), client CPU %.2f s; latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                            + " (%.2f µs/delivery), client CPU %.2f s, other processes %.2f s; latency p50 %.2f ms,"
+                            + " p99 %.2f ms, max %.2f ms",
                     published, delivered, expected, seconds(), deliveredPerSecond(), serverCpuNanos / 1e9,
-                    serverCpuMicrosPerDelivery(), clientCpuNanos / 1e9, latency.percentileMillis(0.50),
+                    serverCpuMicrosPerDelivery(), clientCpuNanos / 1e9, otherCpuNanos / 1e9, latency.percentileMillis(0.50),
                     latency.percentileMillis(0.99), latency.maxMillis());
         }
     }

@@ -54,6 +54,14 @@ final class Report {
         row(out, "  server CPU in the saturation run (s)", hs.serverCpuNanos() / 1e9, bs.serverCpuNanos() / 1e9, "%.2f", "", "");
         row(out, "  client (runner) CPU µs per delivery (saturation)", hs.clientCpuMicrosPerDelivery(),
                 bs.clientCpuMicrosPerDelivery(), "%.3f", "", "");
+        row(out, "  cores used: server (saturation)", hs.serverCpuNanos() / (double) hs.nanos(),
+                bs.serverCpuNanos() / (double) bs.nanos(), "%.2f", "", "");
+        row(out, "  cores used: client (saturation)", hs.clientCpuNanos() / (double) hs.nanos(),
+                bs.clientCpuNanos() / (double) bs.nanos(), "%.2f", "", "");
+        row(out, "  cores used: other processes (saturation)", hs.otherCpuNanos() / (double) hs.nanos(),
+                bs.otherCpuNanos() / (double) bs.nanos(), "%.2f", "", "");
+        row(out, "  cores used: other processes (latency run)", hl.otherCpuNanos() / (double) hl.nanos(),
+                bl.otherCpuNanos() / (double) bl.nanos(), "%.2f", "", "");
         row(out, "  latency p99 in the saturation run (ms)", hs.latency().percentileMillis(0.99),
                 bs.latency().percentileMillis(0.99), "%.2f", "", "");
         row(out, "  server CPU µs per delivered message at half max rate", hl.serverCpuMicrosPerDelivery(),
