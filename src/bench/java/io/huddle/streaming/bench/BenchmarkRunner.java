@@ -463,7 +463,7 @@ public final class BenchmarkRunner {
         return opening.stream().map(CompletableFuture::join).toList();
     }
 
-    /** Waits until the member frames of the joins have reached everyone (nothing arrives for a second). */
+    /** Gives the member frames of the joins (about N²/2 of them) a second to drain before the warm-up. */
     private void settle(List<WsConnection> subs) throws InterruptedException {
         Thread.sleep(1000);
         log("Huddle: " + subs.size() + " subscribers and the publisher joined " + room);
