@@ -1,0 +1,601 @@
+package io.huddle.streaming.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
+
+/**
+ * The benchmark: starts the {@code huddle-bench} Liberty server with Huddle ({@code /}) and the bare broadcast
+ * loop ({@code /baseline}), measures both in the same run, prints a table and stops the server.
+ *
+ * <ol>
+ *   <li>Saturation: N subscribers in one room (Huddle) or on the bare endpoint; one publisher sends M messages
+ *       as fast as the server takes them (Huddle: at most {@code bench.window} publishes waiting for their ack).
+ *       Delivered messages/s = deliveries at the N subscribers / (first send to last receipt); server CPU per
+ *       delivery = the server process's CPU time over that interval / deliveries. A short unmeasured run first.</li>
+ *   <li>Latency: the publisher sends at half the rate measured in 1, evenly paced; every subscriber records
+ *       receipt time minus the message's scheduled send time (same clock: the runner hosts both ends).</li>
+ *   <li>Idle heap: server heap (after full GCs) before and after opening K idle connections (Huddle: each a
+ *       distinct user, counted once welcomed; bare loop: counted once the endpoint holds them).</li>
+ * </ol>
+ * Settings are system properties (see {@code docs/BENCHMARK.md}). Traffic goes to 127.0.0.1 only; every wait is
+ * bounded, and the whole run is stopped after {@code bench.timeout.minutes}.
+ */
+public final class BenchmarkRunner {
+
+    private static final long EPOCH = System.nanoTime();
+    private static final String HOST = "127.0.0.1";
+    private static final String PHASE_FIELD = "\"ph\":";
+    private static final String SENT_FIELD = "\"sentNs\":";
+
+    private final int subscribers = Integer.getInteger("bench.subscribers", 1000);
+    private final int messages = Integer.getInteger("bench.messages", 2000);
+    private final int warmupMessages = Integer.getInteger("bench.warmup", 300);
+    private final int idleConnections = Integer.getInteger("bench.idle", 10000);
+    private final int window = Integer.getInteger("bench.window", 64);
+    private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
+    private final int port = Integer.getInteger("bench.http.port", 29080);
+    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
+    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
+    private final String serverName = System.getProperty("bench.server", "huddle-bench");
+    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
+    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+
+    /** Whether the client's listeners run on the HTTP client's own I/O thread (cheapest) or on a small pool. */
+    private final boolean inlineClient = Boolean.parseBoolean(System.getProperty("bench.client.inline", "true"));
+    private final ExecutorService clientExecutor = Executors.newFixedThreadPool(4, daemon("ws-client"));
+    private final HttpClient[] clients = new HttpClient[4];
+    private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String room = "bench-" + System.currentTimeMillis();
+
+    private volatile Phase phase;
+    private final AtomicLong stray = new AtomicLong();
+    private final AtomicLong publishAcks = new AtomicLong();
+    private final AtomicLong publishErrors = new AtomicLong();
+    private final AtomicReference<String> lastPublishError = new AtomicReference<>();
+    private volatile Semaphore publishWindow;
+
+    private LibertyServer server;
+    private ProcessHandle serverProcess;
+
+    private BenchmarkRunner() {
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().executor(inlineClient ? Runnable::run : clientExecutor)
+                    .connectTimeout(Duration.ofSeconds(30)).build();
+        }
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = new BenchmarkRunner().run();
+        } catch (Throwable e) {
+            System.out.println("[bench] FAILED: " + e);
+            e.printStackTrace(System.out);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        String javaHome = System.getProperty("java.home");
+        server = new LibertyServer(wlp, serverName, javaHome);
+        server.requireCreated();
+        LibertyServer stopper = server;
+        Runtime.getRuntime().addShutdownHook(new Thread(stopper::stopQuietly, "bench-stop-server"));
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(timeoutMinutes));
+                System.out.println("[bench] FAILED: the run took more than " + timeoutMinutes + " minutes; giving up");
+                System.exit(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        try {
+            String machine = Machine.describe(javaHome, wlp);
+            System.out.println(machine);
+            Files.createDirectories(workDir);
+            Path baselineWar = workDir.resolve("baseline.war");
+            ShrinkWrap.create(WebArchive.class, "baseline.war")
+                    .addClasses(BaselineEndpoint.class, BaselineEndpoint.Shared.class, BaselineHeapServlet.class)
+                    .as(ZipExporter.class).exportTo(baselineWar.toFile(), true);
+            server.deploy(List.of(huddleWar, baselineWar));
+            log("starting server " + serverName + " on " + HOST + ":" + port);
+            server.start();
+            serverProcess = server.process();
+            awaitReady();
+            log("server ready (pid " + serverProcess.pid() + "); N=" + subscribers + " subscribers, M=" + messages
+                    + " messages, warm-up " + warmupMessages + ", window " + window + ", idle " + idleConnections);
+
+            Results huddle = new Results("Huddle");
+            Results bare = new Results("bare loop");
+            huddleSaturationAndLatency(huddle);
+            bareSaturationAndLatency(bare);
+            if (idleConnections > 0) {
+                huddle.heapPerConnection = idleHeap(true);
+                bare.heapPerConnection = idleHeap(false);
+            }
+            String table = Report.table(subscribers, idleConnections, huddle, bare);
+            System.out.println();
+            System.out.println(machine);
+            System.out.println(table);
+            Files.writeString(workDir.resolve("result.txt"), machine + "\n" + table);
+            log("written to " + workDir.resolve("result.txt"));
+            return huddle.complete && bare.complete ? 0 : 1;
+        } catch (Exception | Error e) {
+            System.out.println("[bench] FAILED: " + e);
+            e.printStackTrace(System.out);
+            System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
+            return 1;
+        } finally {
+            server.stopQuietly();
+            watchdog.interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ Huddle
+
+    private void huddleSaturationAndLatency(Results results) throws Exception {
+        restCreateRoom();
+        List<WsConnection> subs = connectAll(subscribers,
+                i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("sub-%05d", i)),
+                this::onHuddleSubscriberFrame, true, 100);
+        log("Huddle: " + subs.size() + " subscribers connected; joining room " + room);
+        joinAll(subs);
+        WsConnection publisher = connectAll(1, i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=bench-pub"),
+                this::onHuddlePublisherFrame, true, 1).get(0);
+        expectAck(publisher.ask(join("pub"), 30), "publisher join");
+        publisher.answer = null;
+        settle(subs);
+        try {
+            log("Huddle: warm-up, " + warmupMessages + " messages");
+            saturate(publisher, warmupMessages, 1, true);
+            log("Huddle: saturation, " + messages + " messages");
+            Measured sat = saturate(publisher, messages, 2, true);
+            results.saturation = sat;
+            log("Huddle: " + sat.summary());
+            double rate = 0.5 * sat.deliveredPerSecond() / subscribers;
+            log(String.format(Locale.ROOT, "Huddle: latency at half the maximum rate: %.1f publishes/s for %.0f s", rate, latencySeconds));
+            results.latency = paced(publisher, rate, 3, true);
+            log("Huddle: " + results.latency.summary());
+            results.publishErrors = publishErrors.get();
+            results.lastPublishError = lastPublishError.get();
+            results.closedSubscribers = subs.stream().filter(WsConnection::isClosed).count();
+            results.complete = sat.complete && results.latency.complete;
+        } finally {
+            closeAll(subs);
+            closeAll(List.of(publisher));
+        }
+    }
+
+    private void onHuddleSubscriberFrame(WsConnection connection, CharSequence frame) {
+        if (!delivery(frame)) {
+            control(connection, frame);
+        }
+    }
+
+    private void onHuddlePublisherFrame(WsConnection connection, CharSequence frame) {
+        if (WsConnection.longAfter(frame, PHASE_FIELD) >= 0) {
+            return; // the publisher's own copy of its message
+        }
+        CompletableFuture<String> answer = connection.answer;
+        String type = WsConnection.stringField(frame, "type");
+        if ("welcome".equals(type)) {
+            connection.ready.complete(null);
+        } else if (answer != null && ("ack".equals(type) || "error".equals(type))) {
+            answer.complete(frame.toString());
+        } else if ("ack".equals(type) || "error".equals(type)) {
+            if ("ack".equals(type)) {
+                publishAcks.incrementAndGet();
+            } else {
+                publishErrors.incrementAndGet();
+                lastPublishError.set(frame.toString());
+            }
+            Semaphore w = publishWindow;
+            if (w != null) {
+                w.release();
+            }
+        }
+    }
+
+    /** Welcome, acks and errors of a subscriber; other frames (member joined, ...) are not counted. */
+    private static void control(WsConnection connection, CharSequence frame) {
+        String type = WsConnection.stringField(frame, "type");
+        if ("welcome".equals(type)) {
+            connection.ready.complete(null);
+        } else if ("ack".equals(type) || "error".equals(type)) {
+            CompletableFuture<String> answer = connection.answer;
+            if (answer != null) {
+                answer.complete(frame.toString());
+            }
+        }
+    }
+
+    private void joinAll(List<WsConnection> subs) throws Exception {
+        ExecutorService joiners = Executors.newFixedThreadPool(16, daemon("join"));
+        try {
+            List<CompletableFuture<Void>> joins = new ArrayList<>();
+            for (WsConnection sub : subs) {
+                joins.add(CompletableFuture.runAsync(() -> expectAck(sub.ask(join("j"), 60), "join"), joiners));
+            }
+            CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+        } finally {
+            joiners.shutdownNow();
+        }
+    }
+
+    private String join(String ref) {
+        return "{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"" + ref + "\"}";
+    }
+
+    private static void expectAck(String frame, String what) {
+        if (!"ack".equals(WsConnection.stringField(frame, "type"))) {
+            throw new IllegalStateException(what + " answered " + frame);
+        }
+    }
+
+    private void restCreateRoom() throws IOException, InterruptedException {
+        HttpResponse<String> response = rest.send(HttpRequest.newBuilder(
+                        URI.create("http://" + HOST + ":" + port + "/api/v1/rooms?user=bench-owner"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + room + "\",\"name\":\"Bench\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating room " + room + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- bare loop
+
+    private void bareSaturationAndLatency(Results results) throws Exception {
+        URI uri = URI.create("ws://" + HOST + ":" + port + "/baseline/ws");
+        List<WsConnection> subs = connectAll(subscribers, i -> uri, (c, f) -> delivery(f), false, 100);
+        WsConnection publisher = connectAll(1, i -> uri, (c, f) -> { }, false, 1).get(0);
+        awaitBareSessions(subscribers + 1);
+        log("bare loop: " + subs.size() + " subscribers and the publisher connected");
+        try {
+            log("bare loop: warm-up, " + warmupMessages + " messages");
+            saturate(publisher, warmupMessages, 4, false);
+            log("bare loop: saturation, " + messages + " messages");
+            Measured sat = saturate(publisher, messages, 5, false);
+            results.saturation = sat;
+            log("bare loop: " + sat.summary());
+            double rate = 0.5 * sat.deliveredPerSecond() / subscribers;
+            log(String.format(Locale.ROOT, "bare loop: latency at half the maximum rate: %.1f publishes/s for %.0f s", rate, latencySeconds));
+            results.latency = paced(publisher, rate, 6, false);
+            log("bare loop: " + results.latency.summary());
+            results.closedSubscribers = subs.stream().filter(WsConnection::isClosed).count();
+            results.complete = sat.complete && results.latency.complete;
+        } finally {
+            closeAll(subs);
+            closeAll(List.of(publisher));
+        }
+    }
+
+    private void awaitBareSessions(int expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int sessions;
+        while ((sessions = heap().getInt("sessions")) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bare endpoint holds " + sessions + " sessions, expected " + expected);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- phases
+
+    /** A subscriber's frame carrying a benchmark message: counted in the current phase. */
+    private boolean delivery(CharSequence frame) {
+        long id = WsConnection.longAfter(frame, PHASE_FIELD);
+        if (id < 0) {
+            return false;
+        }
+        Phase current = phase;
+        if (current != null && current.id == id) {
+            current.delivered(WsConnection.longAfter(frame, SENT_FIELD));
+        } else {
+            stray.incrementAndGet();
+        }
+        return true;
+    }
+
+    private String message(boolean huddle, int phaseId, int index, long sentNanos) {
+        String data = "{\"ph\":" + phaseId + ",\"i\":" + index + ",\"sentNs\":" + sentNanos + "}";
+        return huddle ? "{\"type\":\"publish\",\"room\":\"" + room + "\",\"ref\":\"p" + index + "\",\"data\":" + data + "}" : data;
+    }
+
+    private Measured saturate(WsConnection publisher, int count, int phaseId, boolean huddle) throws Exception {
+        Phase current = new Phase(phaseId, (long) count * subscribers);
+        Semaphore inFlight = new Semaphore(window);
+        publishWindow = huddle ? inFlight : null;
+        phase = current;
+        long machineCpu0 = Machine.busyNanos();
+        long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
+        long clientCpu0 = clientCpuNanos();
+        long start = now();
+        for (int i = 0; i < count; i++) {
+            if (huddle && !inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no publish ack for 60 s (" + publishErrors.get() + " errors, last "
+                        + lastPublishError.get() + ")");
+            }
+            publisher.send(message(huddle, phaseId, i, now()));
+        }
+        return finish(current, start, serverCpu0, clientCpu0, machineCpu0, count, Double.NaN);
+    }
+
+    private Measured paced(WsConnection publisher, double publishesPerSecond, int phaseId, boolean huddle) throws Exception {
+        int count = (int) Math.max(50, Math.min(20_000, Math.round(publishesPerSecond * latencySeconds)));
+        Phase current = new Phase(phaseId, (long) count * subscribers);
+        publishWindow = null;
+        phase = current;
+        double interval = 1e9 / publishesPerSecond;
+        long machineCpu0 = Machine.busyNanos();
+        long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
+        long clientCpu0 = clientCpuNanos();
+        long start = now() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < count; i++) {
+            long scheduled = start + (long) (i * interval);
+            long wait;
+            while ((wait = scheduled - now()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 1_000_000));
+            }
+            // The latency counts from the scheduled time: a publisher that falls behind does not hide it.
+            publisher.send(message(huddle, phaseId, i, scheduled));
+        }
+        return finish(current, start, serverCpu0, clientCpu0, machineCpu0, count, publishesPerSecond);
+    }
+
+    private Measured finish(Phase current, long start, long serverCpu0, long clientCpu0, long machineCpu0, int count,
+                            double rate) throws InterruptedException {
+        long timeoutSeconds = 120 + current.expected / 10_000;
+        boolean complete = current.done.await(timeoutSeconds, TimeUnit.SECONDS);
+        long end = complete ? current.lastNanos : now();
+        long serverCpu = LibertyServer.cpuNanos(serverProcess) - serverCpu0;
+        long clientCpu = clientCpuNanos() - clientCpu0;
+        long otherCpu = Math.max(0, Machine.busyNanos() - machineCpu0 - serverCpu - clientCpu);
+        phase = null;
+        if (!complete) {
+            log("WARNING: phase " + current.id + " timed out after " + timeoutSeconds + " s with "
+                    + current.received.get() + " of " + current.expected + " deliveries");
+        }
+        return new Measured(count, current.expected, current.received.get(), end - start, serverCpu, clientCpu,
+                otherCpu, current.latency, rate, complete);
+    }
+
+    // ------------------------------------------------------------------------------------------- idle heap
+
+    private long idleHeap(boolean huddle) throws Exception {
+        String label = huddle ? "Huddle" : "bare loop";
+        Thread.sleep(2000);
+        long before = heap().getJsonNumber("usedHeap").longValue();
+        log(label + ": heap before " + idleConnections + " idle connections: " + before + " bytes");
+        IntFunction<URI> uri = huddle
+                ? i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("idle-%05d", i))
+                : i -> URI.create("ws://" + HOST + ":" + port + "/baseline/ws");
+        AtomicLong unexpected = new AtomicLong();
+        BiConsumer<WsConnection, CharSequence> handler = huddle
+                ? (c, f) -> {
+                    if ("welcome".equals(WsConnection.stringField(f, "type"))) {
+                        c.ready.complete(null);
+                    } else {
+                        unexpected.incrementAndGet();
+                    }
+                }
+                : (c, f) -> unexpected.incrementAndGet();
+        List<WsConnection> idle = connectAll(idleConnections, uri, handler, huddle, 200);
+        try {
+            if (!huddle) {
+                awaitBareSessions(idleConnections);
+            }
+            Thread.sleep(2000);
+            long after = heap().getJsonNumber("usedHeap").longValue();
+            long closed = idle.stream().filter(WsConnection::isClosed).count();
+            log(label + ": heap with " + idleConnections + " idle connections: " + after + " bytes ("
+                    + closed + " closed by the server, " + unexpected.get() + " unexpected frames)");
+            if (closed > 0) {
+                throw new IllegalStateException(closed + " idle connections were closed by the server");
+            }
+            return (after - before) / idleConnections;
+        } finally {
+            closeAll(idle);
+        }
+    }
+
+    private JsonObject heap() throws IOException, InterruptedException {
+        HttpResponse<String> response = rest.send(HttpRequest.newBuilder(
+                        URI.create("http://" + HOST + ":" + port + "/baseline/heap"))
+                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /baseline/heap: " + response.statusCode());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    // ------------------------------------------------------------------------------------------ connections
+
+    private List<WsConnection> connectAll(int count, IntFunction<URI> uri, BiConsumer<WsConnection, CharSequence> handler,
+                                          boolean awaitWelcome, int concurrency) throws Exception {
+        Semaphore permits = new Semaphore(concurrency);
+        List<CompletableFuture<WsConnection>> opening = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (!permits.tryAcquire(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("connections stopped opening after " + i + " of " + count);
+            }
+            CompletableFuture<WsConnection> one = WsConnection.open(clients[i % clients.length], uri.apply(i), handler)
+                    .thenCompose(c -> awaitWelcome ? c.ready.thenApply(v -> c) : CompletableFuture.completedFuture(c))
+                    .orTimeout(60, TimeUnit.SECONDS);
+            one.whenComplete((c, e) -> permits.release());
+            opening.add(one);
+        }
+        CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(180, TimeUnit.SECONDS);
+        return opening.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Gives the member frames of the joins (about N²/2 of them) a second to drain before the warm-up. */
+    private void settle(List<WsConnection> subs) throws InterruptedException {
+        Thread.sleep(1000);
+        log("Huddle: " + subs.size() + " subscribers and the publisher joined " + room);
+    }
+
+    private static void closeAll(List<WsConnection> connections) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (WsConnection c : connections) {
+            closing.add(c.close());
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log("WARNING: closing " + connections.size() + " connections: " + e);
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        URI huddle = URI.create("http://" + HOST + ":" + port + "/api/v1/rooms?user=bench-owner");
+        URI bare = URI.create("http://" + HOST + ":" + port + "/baseline/heap");
+        while (true) {
+            if (status(huddle) == 200 && status(bare) == 200) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Huddle or the bare loop did not start within 180 s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private int status(URI uri) throws InterruptedException {
+        try {
+            return rest.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ misc
+
+    static long now() {
+        return System.nanoTime() - EPOCH;
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The deliveries of one phase. */
+    private static final class Phase {
+        final int id;
+        final long expected;
+        final AtomicLong received = new AtomicLong();
+        final CountDownLatch done = new CountDownLatch(1);
+        final LatencyHistogram latency = new LatencyHistogram();
+        volatile long lastNanos;
+
+        Phase(int id, long expected) {
+            this.id = id;
+            this.expected = expected;
+        }
+
+        void delivered(long sentNanos) {
+            long t = now();
+            latency.record(t - sentNanos);
+            if (received.incrementAndGet() == expected) {
+                lastNanos = t;
+                done.countDown();
+            }
+        }
+    }
+
+    /** What one measured phase saw. */
+    record Measured(int published, long expected, long delivered, long nanos, long serverCpuNanos,
+                    long clientCpuNanos, long otherCpuNanos, LatencyHistogram latency, double publishRate,
+                    boolean complete) {
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+
+        double deliveredPerSecond() {
+            return delivered / seconds();
+        }
+
+        double serverCpuMicrosPerDelivery() {
+            return serverCpuNanos / 1e3 / delivered;
+        }
+
+        double clientCpuMicrosPerDelivery() {
+            return clientCpuNanos / 1e3 / delivered;
+        }
+
+        String summary() {
+            return String.format(Locale.ROOT, "%d published, %d/%d delivered in %.2f s = %.0f deliveries/s; server CPU %.2f s"
+                            + " (%.2f µs/delivery), client CPU %.2f s, other processes %.2f s; latency p50 %.2f ms,"
+                            + " p99 %.2f ms, max %.2f ms",
+                    published, delivered, expected, seconds(), deliveredPerSecond(), serverCpuNanos / 1e9,
+                    serverCpuMicrosPerDelivery(), clientCpuNanos / 1e9, otherCpuNanos / 1e9, latency.percentileMillis(0.50),
+                    latency.percentileMillis(0.99), latency.maxMillis());
+        }
+    }
+
+    /** Everything measured for one side. */
+    static final class Results {
+        final String name;
+        Measured saturation;
+        Measured latency;
+        long heapPerConnection = -1;
+        long publishErrors;
+        String lastPublishError;
+        long closedSubscribers;
+        boolean complete;
+
+        Results(String name) {
+            this.name = name;
+        }
+    }
+}
