@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,7 +26,7 @@ public class ConnectionRegistry {
 
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Long>> delivered = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicLong>> delivered = new ConcurrentHashMap<>();
 
     /** Adds {@code connection}. */
     public void register(Connection connection) {
@@ -49,13 +51,34 @@ public class ConnectionRegistry {
      * each room's messages once and in increasing order, whatever races between replay and live delivery.
      */
     public boolean advance(Connection connection, String room, long seq) {
-        Map<String, Long> seqs = delivered.computeIfAbsent(connection.id(), id -> new ConcurrentHashMap<>());
-        boolean[] fresh = {false};
-        seqs.compute(room, (r, last) -> {
-            fresh[0] = last == null || seq > last;
-            return fresh[0] ? seq : last;
-        });
-        return fresh[0];
+        Map<String, AtomicLong> seqs = delivered.get(connection.id());
+        if (seqs == null) {
+            seqs = delivered.computeIfAbsent(connection.id(), id -> new ConcurrentHashMap<>());
+        }
+        AtomicLong last = seqs.get(room);
+        if (last == null) {
+            last = seqs.computeIfAbsent(room, r -> new AtomicLong());
+        }
+        while (true) {
+            long current = last.get();
+            if (seq <= current) {
+                return false;
+            }
+            if (last.compareAndSet(current, seq)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} for each connection of {@code user} on this node, on the live set (no copy): the hot
+     * path of fan-out. Connections opening or closing meanwhile may or may not be seen.
+     */
+    public void forEachOfUser(String user, Consumer<Connection> action) {
+        Set<Connection> set = byUser.get(user);
+        if (set != null) {
+            set.forEach(action);
+        }
     }
 
     /** The connection with {@code id}, or {@code null}. */

@@ -69,7 +69,7 @@ public class Fanout {
     }
 
     private void sendToUser(String user, String room, OutboundFrame frame) {
-        for (Connection connection : registry.ofUser(user)) {
+        registry.forEachOfUser(user, connection -> {
             try {
                 if (!gates.hold(connection, room, frame)
                         && (frame.seq() == 0 || registry.advance(connection, room, frame.seq()))) {
@@ -78,6 +78,6 @@ public class Fanout {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
             }
-        }
+        });
     }
 }
