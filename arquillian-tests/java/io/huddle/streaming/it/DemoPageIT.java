@@ -79,14 +79,7 @@ class DemoPageIT {
         login(bob, bobName);
 
         String roomName = "Demo " + aliceName;
-        alice.findElement(By.id("new-room-name")).sendKeys(roomName);
-        alice.findElement(By.id("create-room")).click();
-        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
-
-        String roomId = alice.findElement(By.id("room-id")).getText().replace("room id: ", "");
-        bob.findElement(By.id("invite-room")).sendKeys(roomId);
-        bob.findElement(By.id("join-room")).click();
-        waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+        joinById(bob, createRoom(alice, roomName), roomName);
 
         send(alice, "hello from alice");
         waitForMessage(bob, "hello from alice");
@@ -118,13 +111,7 @@ class DemoPageIT {
         waitFor(carol).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "(sse)"));
 
         String roomName = "Mixed " + aliceName;
-        alice.findElement(By.id("new-room-name")).sendKeys(roomName);
-        alice.findElement(By.id("create-room")).click();
-        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
-        String roomId = alice.findElement(By.id("room-id")).getText().replace("room id: ", "");
-        carol.findElement(By.id("invite-room")).sendKeys(roomId);
-        carol.findElement(By.id("join-room")).click();
-        waitFor(carol).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
+        joinById(carol, createRoom(alice, roomName), roomName);
 
         send(alice, "to the sse browser");
         waitForMessage(carol, "to the sse browser");
@@ -137,9 +124,7 @@ class DemoPageIT {
         String aliceName = Api.user("alice");
         WebDriver alice = browser();
         login(alice, aliceName);
-        alice.findElement(By.id("new-room-name")).sendKeys("Escapes " + aliceName);
-        alice.findElement(By.id("create-room")).click();
-        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), "Escapes " + aliceName));
+        createRoom(alice, "Escapes " + aliceName);
         String hostile = "<img src=x onerror=\"document.title='owned'\"><b>bold</b>";
         send(alice, hostile);
         waitForMessage(alice, hostile);
@@ -174,6 +159,20 @@ class DemoPageIT {
         browser.findElement(By.id("user-name")).sendKeys(user);
         browser.findElement(By.id("connect")).click();
         waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected as " + user));
+    }
+
+    /** Creates a room through the page and returns its id, shown under the room's title. */
+    private static String createRoom(WebDriver browser, String name) {
+        browser.findElement(By.id("new-room-name")).sendKeys(name);
+        browser.findElement(By.id("create-room")).click();
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("room-title"), name));
+        return browser.findElement(By.id("room-id")).getText().replace("room id: ", "");
+    }
+
+    private static void joinById(WebDriver browser, String roomId, String roomName) {
+        browser.findElement(By.id("invite-room")).sendKeys(roomId);
+        browser.findElement(By.id("join-room")).click();
+        waitFor(browser).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
     }
 
     private static void send(WebDriver browser, String text) {
