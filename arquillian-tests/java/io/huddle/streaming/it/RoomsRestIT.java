@@ -267,6 +267,16 @@ class RoomsRestIT {
         assertEquals(404, api.get(owner, "rooms/" + id).status());
     }
 
+    @Test
+    void openApiDocumentDescribesTheRestApiUnderItsOwnPath() {
+        java.net.http.HttpResponse<String> doc = java.net.http.HttpClient.newHttpClient().sendAsync(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "openapi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).join();
+        assertEquals(200, doc.statusCode());
+        assertTrue(doc.body().contains("/api/v1/rooms/{room}/bans:"), doc.body());
+        assertFalse(doc.body().contains("/sse/rooms"), "REST paths must not appear under the SSE application's path");
+    }
+
     private static void assertBadRequest(Reply reply, String mentioned) {
         assertEquals(400, reply.status(), reply::toString);
         assertEquals("bad_request", reply.code());
