@@ -8,7 +8,7 @@ import java.util.Locale;
 /** The result table: one row per metric, Huddle and the bare loop side by side, with the targets. */
 final class Report {
 
-    /** Targets of the issue. */
+    /** The performance targets the benchmark checks. */
     static final double CPU_RATIO_TARGET = 1.25;
     static final double P99_TARGET_MS = 50;
     static final long HEAP_TARGET_BYTES = 20_000;
