@@ -1,13 +1,11 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -17,11 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,24 +30,12 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "channels")
-public class ChannelsResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
+public class ChannelsResource extends ApiResource {
 
     @GET
     @Operation(summary = "Every channel: [{name, clientPublish, createdBy, createdAt}]")
     public String list() {
-        caller.of(security, devUser);
+        actor();
         return RestJson.array(manager.channels(), ChannelsResource::json).build().toString();
     }
 
@@ -88,7 +71,7 @@ public class ChannelsResource {
     }
 
     private void admin() {
-        if (!caller.of(security, devUser).isSystem()) {
+        if (!actor().isSystem()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators manage channels");
         }
     }

@@ -2,14 +2,12 @@ package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.MemberOptions;
-import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,11 +16,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,19 +31,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "members")
-public class MembersResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
+public class MembersResource extends ApiResource {
 
     @PathParam("room")
     String room;
@@ -57,7 +40,7 @@ public class MembersResource {
     @Path("{room}/members")
     @Operation(summary = "The members, highest role first: [{user, role, status, joinedAt}]")
     public String members() {
-        caller.forRooms(security, devUser);
+        roomActor();
         return RestJson.array(manager.members(room), m -> RestJson.member(m, status(m))).build().toString();
     }
 
@@ -65,7 +48,7 @@ public class MembersResource {
     @Path("{room}/online")
     @Operation(summary = "The members online, away or busy: {users: [...]}")
     public String online() {
-        caller.forRooms(security, devUser);
+        roomActor();
         jakarta.json.JsonArrayBuilder users = jakarta.json.Json.createArrayBuilder();
         manager.onlineUsers(room).forEach(users::add);
         return jakarta.json.Json.createObjectBuilder().add("users", users).build().toString();
@@ -76,7 +59,7 @@ public class MembersResource {
     @Operation(summary = "Join (yourself, with an invite for a private room) or add a user (moderator or above)",
             description = "Body: {user? (default: the caller), role? (default member), invite?}")
     public Response join(String body) {
-        Actor actor = caller.forRooms(security, devUser);
+        Actor actor = roomActor();
         JsonFields f = JsonFields.parseObject(body == null || body.isBlank() ? "{}" : body);
         String user = f.optionalString("user").orElseGet(() -> actor.user().orElseThrow(
                 () -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'user' is required")));
@@ -90,7 +73,7 @@ public class MembersResource {
     @Path("{room}/members/{member}")
     @Operation(summary = "Change a member's role (admin or above)", description = "Body: {role}: admin, moderator or member")
     public String changeRole(@PathParam("member") String member, String body) {
-        MemberView view = manager.changeRole(caller.forRooms(security, devUser), room, member,
+        MemberView view = manager.changeRole(roomActor(), room, member,
                 role(JsonFields.parseObject(body)));
         return RestJson.member(view, status(view)).toString();
     }
@@ -99,7 +82,7 @@ public class MembersResource {
     @Path("{room}/members/{member}")
     @Operation(summary = "Leave the room (yourself); an owner hands the room on, or is refused if alone")
     public Response leave(@PathParam("member") String member) {
-        manager.leave(caller.forRooms(security, devUser), room, member);
+        manager.leave(roomActor(), room, member);
         return Response.noContent().build();
     }
 
@@ -108,7 +91,7 @@ public class MembersResource {
     @Operation(summary = "Remove a member, who may join again (moderator or above)", description = "Body: {user, reason?}")
     public Response kick(String body) {
         JsonFields f = JsonFields.parseObject(body);
-        manager.kick(caller.forRooms(security, devUser), room, f.requireString("user"), f.optionalString("reason"));
+        manager.kick(roomActor(), room, f.requireString("user"), f.optionalString("reason"));
         return Response.noContent().build();
     }
 

@@ -2,7 +2,6 @@ package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.PublishRequest;
 import io.huddle.streaming.application.Published;
-import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.protocol.ErrorCode;
@@ -18,10 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,22 +33,10 @@ import java.util.OptionalLong;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "messages")
-public class MessagesResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
+public class MessagesResource extends ApiResource {
 
     @Inject
     io.huddle.streaming.application.Features features;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
 
     @PathParam("room")
     String room;
@@ -68,7 +53,7 @@ public class MessagesResource {
         HistoryQuery q = new HistoryQuery(id, optional(Params.optionalLong("before", before, 1, Long.MAX_VALUE)),
                 optional(Params.optionalLong("after", after, 0, Long.MAX_VALUE)), Params.intOr("limit", limit, 1, 200, 50),
                 Optional.ofNullable(query).filter(t -> !t.isEmpty()), Optional.ofNullable(thread).filter(t -> !t.isEmpty()));
-        return RestJson.history(manager.history(caller.forRooms(security, devUser), q)).toString();
+        return RestJson.history(manager.history(roomActor(), q)).toString();
     }
 
     @POST
@@ -78,7 +63,7 @@ public class MessagesResource {
         JsonFields f = JsonFields.parseObject(body);
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
-        Published published = manager.saveMessage(caller.forRooms(security, devUser), room, new PublishRequest(data,
+        Published published = manager.saveMessage(roomActor(), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
         return Response.status(published.duplicate() ? 200 : 201).entity(Json.createObjectBuilder()
                 .add("id", published.message().id()).add("seq", published.message().seq())

@@ -1,18 +1,14 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.PresenceService;
-import io.huddle.streaming.application.StreamingManager;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,25 +22,13 @@ import java.util.List;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "presence")
-public class PresenceResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
+public class PresenceResource extends ApiResource {
 
     @GET
     @Operation(summary = "The presence of some users: [{user, status, devices?, text?, lastSeen?}]",
             description = "Query: users (comma-separated, at most 200). Invisible users show as offline.")
     public String of(@QueryParam("users") String users) {
-        caller.of(security, devUser);
+        actor();
         List<String> wanted = users == null ? List.of() : Arrays.stream(users.split(","))
                 .map(String::trim).filter(u -> !u.isEmpty()).distinct().limit(200).toList();
         JsonArrayBuilder result = Json.createArrayBuilder();
@@ -57,7 +41,7 @@ public class PresenceResource {
     @Path("online")
     @Operation(summary = "The users online, away or busy: {users: [...]}")
     public String online() {
-        caller.of(security, devUser);
+        actor();
         JsonArrayBuilder users = Json.createArrayBuilder();
         manager.onlineUsers().forEach(users::add);
         return Json.createObjectBuilder().add("users", users).build().toString();

@@ -3,13 +3,11 @@ package io.huddle.streaming.transport.rest;
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.RoomOptions;
 import io.huddle.streaming.application.RoomUpdate;
-import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,10 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,19 +35,7 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "rooms")
-public class RoomsResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
+public class RoomsResource extends ApiResource {
 
     @POST
     @Operation(summary = "Create a room; the caller becomes its owner",
@@ -62,7 +46,7 @@ public class RoomsResource {
                 f.optionalString("description"), f.optionalBoolean("private").orElse(false),
                 f.optionalInt("maxMembers", 1, Integer.MAX_VALUE), f.optionalJson("metadata"),
                 f.optionalString("owner"));
-        RoomView room = manager.createRoom(actor(), options);
+        RoomView room = manager.createRoom(roomActor(), options);
         return Response.created(URI.create("rooms/" + room.id())).entity(RestJson.room(room).toString()).build();
     }
 
@@ -70,7 +54,7 @@ public class RoomsResource {
     @Operation(summary = "List rooms in id order", description = "Query: after (id), limit (1-200, default 50), archived (true to include)")
     public String list(@QueryParam("after") String after, @QueryParam("limit") String limit,
                        @QueryParam("archived") boolean archived) {
-        actor();
+        roomActor();
         List<RoomView> rooms = manager.rooms(Optional.ofNullable(after).filter(a -> !a.isEmpty()),
                 Params.intOr("limit", limit, 1, 200, 50), archived);
         return RestJson.wrap("rooms", RestJson.array(rooms, RestJson::room)).toString();
@@ -80,7 +64,7 @@ public class RoomsResource {
     @Path("{room}")
     @Operation(summary = "Read a room")
     public String get(@PathParam("room") String room) {
-        actor();
+        roomActor();
         return manager.room(room).map(r -> RestJson.room(r).toString())
                 .orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND, "room '" + room + "' does not exist"));
     }
@@ -107,14 +91,14 @@ public class RoomsResource {
         if (f.has("metadata")) {
             update = update.withMetadata(f.optionalJson("metadata").orElse(null));
         }
-        return RestJson.room(manager.updateRoom(actor(), room, update)).toString();
+        return RestJson.room(manager.updateRoom(roomActor(), room, update)).toString();
     }
 
     @DELETE
     @Path("{room}")
     @Operation(summary = "Delete a room and everything in it (owner)")
     public Response delete(@PathParam("room") String room) {
-        manager.deleteRoom(actor(), room);
+        manager.deleteRoom(roomActor(), room);
         return Response.noContent().build();
     }
 
@@ -122,25 +106,22 @@ public class RoomsResource {
     @Path("{room}/archive")
     @Operation(summary = "Archive a room (admin or above): readable, closed to joins and messages")
     public String archive(@PathParam("room") String room) {
-        return RestJson.room(manager.archiveRoom(actor(), room)).toString();
+        return RestJson.room(manager.archiveRoom(roomActor(), room)).toString();
     }
 
     @DELETE
     @Path("{room}/archive")
     @Operation(summary = "Restore an archived room (admin or above)")
     public String restore(@PathParam("room") String room) {
-        return RestJson.room(manager.restoreRoom(actor(), room)).toString();
+        return RestJson.room(manager.restoreRoom(roomActor(), room)).toString();
     }
 
     @PUT
     @Path("{room}/owner")
     @Operation(summary = "Transfer ownership to a member (owner); the former owner becomes an admin", description = "Body: {user}")
     public String transfer(@PathParam("room") String room, String body) {
-        return RestJson.room(manager.transferOwnership(actor(), room,
+        return RestJson.room(manager.transferOwnership(roomActor(), room,
                 JsonFields.parseObject(body).requireString("user"))).toString();
     }
 
-    private Actor actor() {
-        return caller.forRooms(security, devUser);
-    }
 }

@@ -1,23 +1,18 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,25 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "users")
-public class UsersResource {
-
-    @Inject
-    StreamingManager manager;
-
-    @Inject
-    Caller caller;
-
-    @Context
-    SecurityContext security;
-
-    @QueryParam("user")
-    String devUser;
+public class UsersResource extends ApiResource {
 
     @GET
     @Path("{member}/rooms")
     @Operation(summary = "The rooms a user is a member of (the user themselves, or an administrator)")
     public String rooms(@PathParam("member") String member) {
-        Actor actor = caller.of(security, devUser);
+        Actor actor = actor();
         if (!actor.isSystem() && !actor.name().equals(member)) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the user or an administrator may list their rooms");
         }
@@ -59,7 +42,7 @@ public class UsersResource {
     @Operation(summary = "Close every connection of a user with a system kicked frame and code 4409 (administrators)",
             description = "Body: {reason?}")
     public Response disconnect(@PathParam("member") String member, String body) {
-        Actor actor = caller.of(security, devUser);
+        Actor actor = actor();
         if (!actor.isSystem()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators may disconnect users");
         }
