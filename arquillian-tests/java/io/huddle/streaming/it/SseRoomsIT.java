@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -90,6 +93,8 @@ class SseRoomsIT {
         api.createRoom(alice, second, "");
         String cursor;
         try (SseClient stream = SseClient.open(base, bob, "rooms=" + room + "," + second)) {
+            assertEquals("welcome", stream.next().name());
+            awaitJoined(stream, room, second);
             api.post(alice, "rooms/" + room + "/messages", "{\"data\":\"a1\"}");
             api.post(alice, "rooms/" + second + "/messages", "{\"data\":\"b1\"}");
             next(stream, "message");
@@ -113,6 +118,17 @@ class SseRoomsIT {
             assertEquals("welcome", stream.next().name());
             SseClient.Event error = next(stream, "error");
             assertEquals("not_found", error.data().getString("code"));
+        }
+    }
+
+    /** Waits until the stream has reported its own user joining every one of the rooms. */
+    private void awaitJoined(SseClient stream, String... rooms) {
+        Set<String> pending = new HashSet<>(List.of(rooms));
+        while (!pending.isEmpty()) {
+            JsonObject member = next(stream, "member").data();
+            if ("joined".equals(member.getString("action")) && bob.equals(member.getString("user"))) {
+                pending.remove(member.getString("room"));
+            }
         }
     }
 
