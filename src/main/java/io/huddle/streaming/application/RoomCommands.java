@@ -7,9 +7,7 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Connection;
-import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
-import io.huddle.streaming.hub.ReplayGates;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
@@ -38,11 +36,7 @@ public class RoomCommands {
     @Inject
     MembershipService memberships;
 
-    @Inject
-    ConnectionRegistry registry;
 
-    @Inject
-    ReplayGates gates;
 
     @Inject
     StreamingConfig config;
@@ -65,7 +59,7 @@ public class RoomCommands {
         RoomId id = StreamingManager.Ids.room(room);
         OptionalLong since = f.optionalLong("since", 0, Long.MAX_VALUE);
         Actor actor = Actor.user(connection.user());
-        gates.open(connection, room);
+        connection.roomStreams().hold(room);
         long upTo = 0;
         try {
             MemberView member = memberships.join(actor, id, connection.user(),
@@ -76,12 +70,12 @@ public class RoomCommands {
             if (since.isPresent()) {
                 ack.add("recovered", features.history() && replay(connection, actor, id, since.getAsLong(), upTo));
             }
-            registry.advance(connection, room, upTo);
+            connection.roomStreams().advance(room, upTo);
             long released = upTo;
             return new Reply(Frames.ack(command.ref(), ack.build()), Optional.empty(),
-                    () -> gates.close(connection, room, released, registry));
+                    () -> connection.roomStreams().release(room, released, connection::send));
         } catch (RuntimeException e) {
-            gates.close(connection, room, upTo, registry);
+            connection.roomStreams().release(room, upTo, connection::send);
             throw e;
         }
     }
@@ -103,7 +97,7 @@ public class RoomCommands {
             for (MessageView m : page.messages()) {
                 complete &= m.seq() == after + 1;
                 after = m.seq();
-                if (registry.advance(connection, id.value(), m.seq())) {
+                if (connection.roomStreams().advance(id.value(), m.seq())) {
                     connection.send(OutboundFrame.roomMessage(id.value(), m.seq(), MessageFrames.of(m)));
                 }
             }

@@ -76,6 +76,10 @@ public class StreamingConfig {
     int sendQueue;
 
     @Inject
+    @ConfigProperty(name = "streaming.websocket.direct-write-bytes", defaultValue = "16384")
+    int directWriteBytes;
+
+    @Inject
     @ConfigProperty(name = "streaming.heartbeat.timeout", defaultValue = "10s")
     String heartbeatTimeout;
 
@@ -165,6 +169,9 @@ public class StreamingConfig {
         positive("streaming.limits.messages-burst", messagesBurst, problems);
         positive("streaming.limits.commands-per-second", commandsPerSecond, problems);
         positive("streaming.limits.send-queue", sendQueue, problems);
+        if (directWriteBytes < 0 || directWriteBytes > 65536) {
+            problems.add("streaming.websocket.direct-write-bytes must be between 0 and 65536, was " + directWriteBytes);
+        }
         positive("streaming.history.replay-limit", replayLimit, problems);
         positive("streaming.history.max-per-room", maxPerRoom, problems);
         positive("streaming.limits.channels-per-user", channelsPerUser, problems);
@@ -238,6 +245,14 @@ public class StreamingConfig {
     /** How many frames may wait for one connection before it counts as a slow consumer. */
     public int sendQueue() {
         return sendQueue;
+    }
+
+    /**
+     * How many bytes a WebSocket connection may be written directly beyond what its client has provably read
+     * (by answering a ping); 0 writes every frame through the container's asynchronous sender.
+     */
+    public int directWriteBytes() {
+        return directWriteBytes;
     }
 
     /** How long past a heartbeat interval a silent connection is kept before it is closed with 4408. */

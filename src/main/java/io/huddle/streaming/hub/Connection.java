@@ -33,6 +33,9 @@ public interface Connection {
      */
     void send(OutboundFrame frame);
 
+    /** What this connection has received of each room (message seqs, frames held back during a replay). */
+    RoomStreams roomStreams();
+
     /**
      * Closes the connection with a WebSocket close code (SSE closes the stream). Idempotent; never throws.
      */

@@ -5,12 +5,11 @@ import io.huddle.streaming.protocol.Frames;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,60 +23,47 @@ public class ConnectionRegistry {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
 
+    private static final Connection[] NONE = new Connection[0];
+
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
-    private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, AtomicLong>> delivered = new ConcurrentHashMap<>();
+    /** Each user's connections as a small array, replaced (never changed) on open and close: cheap to walk. */
+    private final Map<String, Connection[]> byUser = new ConcurrentHashMap<>();
 
     /** Adds {@code connection}. */
     public void register(Connection connection) {
         byId.put(connection.id(), connection);
-        byUser.computeIfAbsent(connection.user(), u -> ConcurrentHashMap.newKeySet()).add(connection);
+        byUser.merge(connection.user(), new Connection[]{connection}, (present, added) -> {
+            Connection[] grown = Arrays.copyOf(present, present.length + 1);
+            grown[present.length] = added[0];
+            return grown;
+        });
     }
 
     /** Removes {@code connection}; harmless if it was not registered. Returns whether it was. */
     public boolean unregister(Connection connection) {
         boolean removed = byId.remove(connection.id(), connection);
-        delivered.remove(connection.id());
-        byUser.computeIfPresent(connection.user(), (user, set) -> {
-            set.remove(connection);
-            return set.isEmpty() ? null : set;
+        byUser.computeIfPresent(connection.user(), (user, present) -> {
+            Connection[] kept = Arrays.stream(present).filter(c -> c != connection).toArray(Connection[]::new);
+            return kept.length == 0 ? null : kept;
         });
         return removed;
     }
 
     /**
-     * Records that {@code connection} is about to receive message {@code seq} of {@code room}; returns
-     * {@code false} (do not send) if it already received that seq or a later one, so that a connection sees
-     * each room's messages once and in increasing order, whatever races between replay and live delivery.
+     * Runs {@code action} for each connection of each of {@code users} on this node: the hot path of fan-out.
+     * Connections opening or closing meanwhile may or may not be seen. An action that throws is logged and
+     * skipped; the others still run.
      */
-    public boolean advance(Connection connection, String room, long seq) {
-        Map<String, AtomicLong> seqs = delivered.get(connection.id());
-        if (seqs == null) {
-            seqs = delivered.computeIfAbsent(connection.id(), id -> new ConcurrentHashMap<>());
-        }
-        AtomicLong last = seqs.get(room);
-        if (last == null) {
-            last = seqs.computeIfAbsent(room, r -> new AtomicLong());
-        }
-        while (true) {
-            long current = last.get();
-            if (seq <= current) {
-                return false;
+    public void forEachOfUsers(Iterable<String> users, Consumer<Connection> action) {
+        for (String user : users) {
+            Connection[] connections = byUser.getOrDefault(user, NONE);
+            for (Connection connection : connections) {
+                try {
+                    action.accept(connection);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
+                }
             }
-            if (last.compareAndSet(current, seq)) {
-                return true;
-            }
-        }
-    }
-
-    /**
-     * Runs {@code action} for each connection of {@code user} on this node, on the live set (no copy): the hot
-     * path of fan-out. Connections opening or closing meanwhile may or may not be seen.
-     */
-    public void forEachOfUser(String user, Consumer<Connection> action) {
-        Set<Connection> set = byUser.get(user);
-        if (set != null) {
-            set.forEach(action);
         }
     }
 
@@ -88,8 +74,7 @@ public class ConnectionRegistry {
 
     /** A snapshot of {@code user}'s connections on this node. */
     public List<Connection> ofUser(String user) {
-        Set<Connection> set = byUser.get(user);
-        return set == null ? List.of() : List.copyOf(set);
+        return List.of(byUser.getOrDefault(user, NONE));
     }
 
     /** A snapshot of every connection on this node. */

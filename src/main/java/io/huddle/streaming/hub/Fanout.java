@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,9 +28,6 @@ public class Fanout {
 
     @Inject
     ChannelIndex channels;
-
-    @Inject
-    ReplayGates gates;
 
     /** Delivers {@code envelope} locally. Never throws. */
     public void deliver(Envelope envelope) {
@@ -55,29 +53,20 @@ public class Fanout {
 
     private void deliverToRoom(Envelope envelope) {
         String room = envelope.first();
+        OutboundFrame frame = envelope.frame();
+        Consumer<Connection> toConnection = connection -> {
+            if (connection.roomStreams().admit(room, frame)) {
+                connection.send(frame);
+            }
+        };
         envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
         Set<String> members = rooms.members(room);
-        for (String user : members) {
-            sendToUser(user, room, envelope.frame());
-        }
+        registry.forEachOfUsers(members, toConnection);
         envelope.membership().filter(change -> !change.joined()).ifPresent(change -> {
             if (!MembershipChange.ROOM_GONE.equals(change.user()) && !members.contains(change.user())) {
-                sendToUser(change.user(), room, envelope.frame());
+                registry.forEachOfUsers(List.of(change.user()), toConnection);
             }
             rooms.apply(room, change);
-        });
-    }
-
-    private void sendToUser(String user, String room, OutboundFrame frame) {
-        registry.forEachOfUser(user, connection -> {
-            try {
-                if (!gates.hold(connection, room, frame)
-                        && (frame.seq() == 0 || registry.advance(connection, room, frame.seq()))) {
-                    connection.send(frame);
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
-            }
         });
     }
 }

@@ -25,6 +25,7 @@ public abstract class QueuedConnection implements Connection {
     private final Instant openedAt = Instant.now();
     private final SendQueue queue;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RoomStreams roomStreams = new RoomStreams();
     private volatile Instant lastSeen = openedAt;
 
     /**
@@ -69,6 +70,11 @@ public abstract class QueuedConnection implements Connection {
     @Override
     public Instant lastSeen() {
         return lastSeen;
+    }
+
+    @Override
+    public RoomStreams roomStreams() {
+        return roomStreams;
     }
 
     @Override

@@ -53,10 +53,19 @@ public final class SendQueue {
         if (closed.get() || finishing.get()) {
             return;
         }
-        if (size.incrementAndGet() > capacity) {
+        int waiting = size.incrementAndGet();
+        if (waiting > capacity) {
             size.decrementAndGet();
             if (!frame.droppable()) {
                 onOverflow.run();
+            }
+            return;
+        }
+        if (waiting == 1 && !closed.get() && writing.compareAndSet(false, true)) {
+            // Nothing waits and nothing is being written: write at once, without queueing.
+            size.decrementAndGet();
+            if (write(frame)) {
+                drain();
             }
             return;
         }
@@ -105,20 +114,28 @@ public final class SendQueue {
                 continue;
             }
             size.decrementAndGet();
-            CompletableFuture<?> written;
-            try {
-                written = writer.apply(next).toCompletableFuture();
-            } catch (RuntimeException e) {
-                written = CompletableFuture.failedFuture(e);
-            }
-            if (!written.isDone()) {
-                written.whenComplete((ignored, failure) -> afterWrite(failure, true));
-                return;
-            }
-            if (!afterWrite(written.isCompletedExceptionally() ? failureOf(written) : null, false)) {
+            if (!write(next)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Writes {@code frame} while holding the writer role; returns whether the write finished at once and
+     * successfully (the caller may go on draining). Otherwise its completion releases the role and drains.
+     */
+    private boolean write(OutboundFrame frame) {
+        CompletableFuture<?> written;
+        try {
+            written = writer.apply(frame).toCompletableFuture();
+        } catch (RuntimeException e) {
+            written = CompletableFuture.failedFuture(e);
+        }
+        if (!written.isDone()) {
+            written.whenComplete((ignored, failure) -> afterWrite(failure, true));
+            return false;
+        }
+        return afterWrite(written.isCompletedExceptionally() ? failureOf(written) : null, false);
     }
 
     private boolean afterWrite(Throwable failure, boolean continueDraining) {

@@ -6,47 +6,106 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A connection over a WebSocket session: frames are written with the session's asynchronous sender, one at a
- * time; heartbeats are WebSocket pings written through the same queue. Thread-safe.
+ * A connection over a WebSocket session, written by one writer at a time: a frame is written directly while the
+ * client has provably read all but a small budget of what was written before it ({@link ReadProof}), otherwise
+ * with the session's asynchronous sender, so a client that does not read never blocks the writer. Heartbeats
+ * are WebSocket pings written through the same queue. Thread-safe.
  */
 final class WebSocketConnection extends QueuedConnection {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
-    private static final ByteBuffer PING = ByteBuffer.wrap(new byte[]{'h'});
+    /** The most a WebSocket frame header adds to a text frame. */
+    private static final int HEADER = 14;
 
     private final Session session;
+    private final ReadProof readProof;
+    /** Runs the pings that could block (the client may not be reading), so that no caller's thread waits. */
+    private final Executor blockingWrites;
 
-    WebSocketConnection(String id, String user, Session session, int queueCapacity) {
+    /**
+     * @param directWriteBudget how many bytes may be written directly beyond what the client has provably read
+     *                          (see {@link ReadProof}); 0 sends every frame asynchronously
+     */
+    WebSocketConnection(String id, String user, Session session, int queueCapacity, long directWriteBudget,
+                        Executor blockingWrites) {
         super(id, user, queueCapacity);
         this.session = session;
+        this.readProof = new ReadProof(directWriteBudget);
+        this.blockingWrites = blockingWrites;
     }
 
     @Override
     protected CompletionStage<?> write(OutboundFrame frame) {
-        if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
-            try {
-                session.getAsyncRemote().sendPing(PING.duplicate());
+        try {
+            if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
+                ByteBuffer ping = readProof.heartbeat();
+                if (readProof.pingIsSafe()) {
+                    session.getBasicRemote().sendPing(ping);
+                    return CompletableFuture.completedFuture(null);
+                }
+                // The container has no non-blocking ping: one that may wait for the client waits elsewhere.
+                return CompletableFuture.runAsync(() -> {
+                    try {
+                        session.getBasicRemote().sendPing(ping);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, blockingWrites);
+            }
+            String json = frame.json();
+            long bytes = json.length() + HEADER;
+            if (readProof.allowsDirect(bytes)) {
+                session.getBasicRemote().sendText(json);
+                readProof.wrote(bytes);
+                probeIfDue();
                 return CompletableFuture.completedFuture(null);
-            } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
             }
+            readProof.wrote(bytes);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            session.getAsyncRemote().sendText(json, result -> {
+                if (!result.isOK()) {
+                    done.completeExceptionally(result.getException());
+                    return;
+                }
+                try {
+                    if (readProof.pingIsSafe()) {
+                        probeIfDue();
+                    }
+                    done.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            return done;
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        session.getAsyncRemote().sendText(frame.json(), result -> {
-            if (result.isOK()) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(result.getException());
-            }
-        });
-        return done;
+    }
+
+    /**
+     * Sends a read probe if one is due; called while holding the writer role, after a frame was written, and
+     * only while the client is provably within the budget (so the ping cannot block).
+     */
+    private void probeIfDue() throws IOException {
+        ByteBuffer probe = readProof.probe();
+        if (probe != null) {
+            session.getBasicRemote().sendPing(probe);
+        }
+    }
+
+    /** A pong arrived: it may prove the client has read further. */
+    void ponged(ByteBuffer payload) {
+        seen();
+        readProof.confirm(payload);
     }
 
     @Override

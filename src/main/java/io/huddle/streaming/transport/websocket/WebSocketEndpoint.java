@@ -7,6 +7,8 @@ import io.huddle.streaming.domain.UserId;
 import io.huddle.streaming.transport.Identities;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -49,6 +51,9 @@ public class WebSocketEndpoint {
     @Inject
     StreamingConfig config;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @OnOpen
     public void open(Session session) {
         Optional<UserId> user = identities.identify(session.getUserPrincipal(), null,
@@ -58,7 +63,7 @@ public class WebSocketEndpoint {
             return;
         }
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
-                user.get().value(), session, config.sendQueue());
+                user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor);
         session.getUserProperties().put(CONNECTION, connection);
         connections.opened(connection);
     }
@@ -82,7 +87,7 @@ public class WebSocketEndpoint {
     public void pong(Session session, PongMessage pong) {
         WebSocketConnection connection = connectionOf(session);
         if (connection != null) {
-            connection.seen();
+            connection.ponged(pong.getApplicationData());
         }
     }
 

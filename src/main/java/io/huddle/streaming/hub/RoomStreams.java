@@ -1,0 +1,89 @@
+package io.huddle.streaming.hub;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What one connection has received of each room: the highest message seq delivered, and while history is being
+ * replayed to it, the room's live frames held back. Together they make a connection see every room message once
+ * and in seq order, whatever races between replay and live delivery. Kept with the connection, so the fan-out
+ * hot path touches no shared map. Thread-safe (one small lock per connection, never held while writing).
+ */
+public final class RoomStreams {
+
+    /** One room's state for this connection. */
+    private static final class Stream {
+        long lastSeq;
+        List<OutboundFrame> held;
+    }
+
+    private final Map<String, Stream> rooms = new HashMap<>(4);
+
+    /**
+     * Decides what happens to a live frame of {@code room}: held back (a replay is running), dropped (a message
+     * whose seq was already delivered), or to be sent now.
+     *
+     * @return whether the caller must send the frame now
+     */
+    public synchronized boolean admit(String room, OutboundFrame frame) {
+        Stream stream = rooms.get(room);
+        if (stream != null && stream.held != null) {
+            stream.held.add(frame);
+            return false;
+        }
+        if (frame.seq() == 0) {
+            return true;
+        }
+        if (stream == null) {
+            stream = new Stream();
+            rooms.put(room, stream);
+        }
+        return advance(stream, frame.seq());
+    }
+
+    /**
+     * Records that message {@code seq} of {@code room} is about to be sent; {@code false} if that seq or a later
+     * one already was (do not send).
+     */
+    public synchronized boolean advance(String room, long seq) {
+        return advance(rooms.computeIfAbsent(room, r -> new Stream()), seq);
+    }
+
+    private static boolean advance(Stream stream, long seq) {
+        if (seq <= stream.lastSeq) {
+            return false;
+        }
+        stream.lastSeq = seq;
+        return true;
+    }
+
+    /** Starts holding back {@code room}'s live frames (a replay is about to run). */
+    public synchronized void hold(String room) {
+        rooms.computeIfAbsent(room, r -> new Stream()).held = new ArrayList<>();
+    }
+
+    /**
+     * Stops holding back and hands {@code send}, in order, the held frames still due: every frame that is not a
+     * message, and messages above both {@code replayedUpTo} and the last seq delivered. {@code send} runs under
+     * this object's lock (so no live frame overtakes them) and must not block.
+     */
+    public synchronized void release(String room, long replayedUpTo, Consumer<OutboundFrame> send) {
+        Stream stream = rooms.get(room);
+        if (stream == null || stream.held == null) {
+            return;
+        }
+        List<OutboundFrame> held = stream.held;
+        stream.held = null;
+        if (stream.lastSeq < replayedUpTo) {
+            stream.lastSeq = replayedUpTo;
+        }
+        for (OutboundFrame frame : held) {
+            if (frame.seq() == 0 || advance(stream, frame.seq())) {
+                send.accept(frame);
+            }
+        }
+    }
+}

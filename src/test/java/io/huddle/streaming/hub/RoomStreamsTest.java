@@ -1,0 +1,65 @@
+package io.huddle.streaming.hub;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoomStreamsTest {
+
+    private final RoomStreams streams = new RoomStreams();
+
+    private static OutboundFrame message(long seq) {
+        return OutboundFrame.roomMessage("r", seq, "{\"seq\":" + seq + "}");
+    }
+
+    @Test
+    void aMessageSeqIsAdmittedOnceAndNeverAfterALaterOne() {
+        assertTrue(streams.admit("r", message(1)));
+        assertFalse(streams.admit("r", message(1)));
+        assertTrue(streams.admit("r", message(3)));
+        assertFalse(streams.admit("r", message(2)));
+    }
+
+    @Test
+    void roomsKeepSeparateSeqs() {
+        assertTrue(streams.admit("r", message(5)));
+        assertTrue(streams.advance("other", 1));
+        assertFalse(streams.advance("r", 4));
+    }
+
+    @Test
+    void framesWithoutSeqAreAlwaysAdmitted() {
+        OutboundFrame member = OutboundFrame.of("member", "{}");
+        assertTrue(streams.admit("r", member));
+        assertTrue(streams.admit("r", member));
+    }
+
+    @Test
+    void framesHeldDuringAReplayAreReleasedInOrderWithoutWhatTheReplayCarried() {
+        streams.hold("r");
+        OutboundFrame member = OutboundFrame.of("member", "{}");
+        assertFalse(streams.admit("r", message(2)));
+        assertFalse(streams.admit("r", member));
+        assertFalse(streams.admit("r", message(3)));
+        assertFalse(streams.admit("r", message(4)));
+
+        List<OutboundFrame> released = new ArrayList<>();
+        streams.release("r", 3, released::add);
+
+        assertEquals(List.of(member, message(4)), released);
+        assertTrue(streams.admit("r", message(5)));
+        assertFalse(streams.admit("r", message(4)));
+    }
+
+    @Test
+    void releasingWithoutAHoldSendsNothing() {
+        List<OutboundFrame> released = new ArrayList<>();
+        streams.release("r", 3, released::add);
+        assertTrue(released.isEmpty());
+    }
+}
