@@ -13,8 +13,8 @@ import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.JsonFields;
 import io.huddle.streaming.hub.UserPresence;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import io.huddle.streaming.protocol.Jsons;
 import io.huddle.streaming.protocol.RejectedFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -177,7 +177,7 @@ public class ConnectionService {
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
         String id = channelService.publish(Actor.user(connection.user()), channel.get(), data, f.optionalString("event"));
-        return ack(command, Json.createObjectBuilder().add("channel", channel.get()).add("id", id));
+        return ack(command, Jsons.createObjectBuilder().add("channel", channel.get()).add("id", id));
     }
 
     private Reply subscribe(Connection connection, InboundCommand command, boolean subscribe) {
@@ -187,7 +187,7 @@ public class ConnectionService {
         } else {
             channelService.unsubscribe(connection, channel);
         }
-        return ack(command, Json.createObjectBuilder().add("channel", channel));
+        return ack(command, Jsons.createObjectBuilder().add("channel", channel));
     }
 
     private Reply typing(Connection connection, InboundCommand command) {
@@ -196,7 +196,7 @@ public class ConnectionService {
         boolean active = f.requireBoolean("active");
         StreamingManager.Ids.room(room);
         typing.typing(room, connection.user(), active);
-        return ack(command, Json.createObjectBuilder().add("room", room).add("active", active));
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("active", active));
     }
 
     private Reply presence(Connection connection, InboundCommand command) {

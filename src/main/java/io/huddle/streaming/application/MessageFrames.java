@@ -2,7 +2,7 @@ package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.protocol.Frames;
-import jakarta.json.Json;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
@@ -34,7 +34,7 @@ final class MessageFrames {
 
     /** {@code m} as a JSON object without {@code type}, for history pages. */
     static JsonObject object(MessageView m) {
-        JsonObject frame = Json.createReader(new StringReader(of(m))).readObject();
-        return Json.createObjectBuilder(frame).remove("type").build();
+        JsonObject frame = Jsons.createReader(new StringReader(of(m))).readObject();
+        return Jsons.createObjectBuilder(frame).remove("type").build();
     }
 }

@@ -11,12 +11,12 @@ import io.huddle.streaming.hub.RoomIndex;
 import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -164,9 +164,9 @@ public class PresenceService {
 
     /** The presence JSON fields shared by frames and the REST API. */
     public static JsonObjectBuilder json(UserPresence p, String status) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("user", p.user()).add("status", status);
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("user", p.user()).add("status", status);
         if (!"offline".equals(status)) {
-            JsonArrayBuilder devices = Json.createArrayBuilder();
+            JsonArrayBuilder devices = Jsons.createArrayBuilder();
             p.devices().stream().sorted().forEach(devices::add);
             o.add("devices", devices);
             p.text().ifPresent(t -> o.add("text", t));

@@ -13,9 +13,9 @@ import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -65,7 +65,7 @@ public class RoomCommands {
             MemberView member = memberships.join(actor, id, connection.user(),
                     MemberOptions.member().withInvite(f.optionalString("invite").orElse(null)));
             upTo = manager.room(room).orElseThrow().lastSeq();
-            JsonObjectBuilder ack = Json.createObjectBuilder().add("room", room)
+            JsonObjectBuilder ack = Jsons.createObjectBuilder().add("room", room)
                     .add("role", member.role().wireName()).add("seq", upTo);
             if (since.isPresent()) {
                 ack.add("recovered", features.history() && replay(connection, actor, id, since.getAsLong(), upTo));
@@ -111,7 +111,7 @@ public class RoomCommands {
         features.requireRooms();
         String room = command.fields().requireString("room");
         manager.leave(Actor.user(connection.user()), room, connection.user());
-        return ack(command, Json.createObjectBuilder().add("room", room));
+        return ack(command, Jsons.createObjectBuilder().add("room", room));
     }
 
     /** {@code publish} to a room: stored, then delivered to every member connection after commit. */
@@ -122,7 +122,7 @@ public class RoomCommands {
                 .orElseThrow(() -> Validation.bad("field 'data' is required"));
         Published published = manager.saveMessage(Actor.user(connection.user()), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
-        return ack(command, Json.createObjectBuilder().add("room", room).add("id", published.message().id())
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", published.message().id())
                 .add("seq", published.message().seq()));
     }
 
@@ -136,7 +136,7 @@ public class RoomCommands {
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> Validation.bad("field 'data' is required"));
         manager.editMessage(Actor.user(connection.user()), room, id, data);
-        return ack(command, Json.createObjectBuilder().add("room", room).add("id", id));
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", id));
     }
 
     /** {@code delete}. */
@@ -147,7 +147,7 @@ public class RoomCommands {
         String room = f.requireString("room");
         String id = f.requireString("id");
         manager.deleteMessage(Actor.user(connection.user()), room, id);
-        return ack(command, Json.createObjectBuilder().add("room", room).add("id", id));
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", id));
     }
 
     /** {@code history}: a page of messages, oldest first. */
@@ -160,9 +160,9 @@ public class RoomCommands {
                 f.optionalLong("before", 1, Long.MAX_VALUE), f.optionalLong("after", 0, Long.MAX_VALUE),
                 f.optionalInt("limit", 1, HistoryQuery.MAX_LIMIT).orElse(50), f.optionalString("query"),
                 f.optionalString("thread")));
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = Jsons.createArrayBuilder();
         page.messages().forEach(m -> messages.add(MessageFrames.object(m)));
-        return ack(command, Json.createObjectBuilder().add("room", id.value()).add("messages", messages)
+        return ack(command, Jsons.createObjectBuilder().add("room", id.value()).add("messages", messages)
                 .add("more", page.more()));
     }
 
@@ -173,12 +173,12 @@ public class RoomCommands {
         if (manager.member(room, connection.user()).isEmpty()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may see who is there");
         }
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Jsons.createArrayBuilder();
         for (MemberView m : manager.members(room)) {
-            members.add(Json.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
+            members.add(Jsons.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
                     .add("status", presence.statusSeenBy(m.user(), connection.user())));
         }
-        return ack(command, Json.createObjectBuilder().add("room", room).add("members", members));
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("members", members));
     }
 
     private static Reply ack(InboundCommand command, JsonObjectBuilder fields) {

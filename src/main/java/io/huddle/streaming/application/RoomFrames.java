@@ -21,10 +21,10 @@ import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.MembershipChange;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.Frames;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -90,13 +90,13 @@ public class RoomFrames {
     }
 
     void ownerChanged(@Observes OwnershipTransferred event) {
-        toRoom(event.room(), "room", Frames.room(event.room(), "owner", Json.createObjectBuilder()
+        toRoom(event.room(), "room", Frames.room(event.room(), "owner", Jsons.createObjectBuilder()
                 .add("owner", event.to()).add("previous", event.from()).add("by", event.by()).build()));
     }
 
     void updated(@Observes RoomUpdated event) {
         RoomView r = event.view();
-        JsonObjectBuilder fields = Json.createObjectBuilder().add("name", r.name()).add("private", r.isPrivate())
+        JsonObjectBuilder fields = Jsons.createObjectBuilder().add("name", r.name()).add("private", r.isPrivate())
                 .add("archived", r.isArchived()).add("by", event.by());
         r.description().ifPresentOrElse(d -> fields.add("description", d), () -> fields.addNull("description"));
         r.maxMembers().ifPresentOrElse(m -> fields.add("maxMembers", m), () -> fields.addNull("maxMembers"));
@@ -105,7 +105,7 @@ public class RoomFrames {
 
     void deleted(@Observes RoomDeleted event) {
         broker.publish(Envelope.membership(event.room(), OutboundFrame.of("room", Frames.room(event.room(), "deleted",
-                Json.createObjectBuilder().add("by", event.by()).build())), MembershipChange.roomGone()));
+                Jsons.createObjectBuilder().add("by", event.by()).build())), MembershipChange.roomGone()));
     }
 
     private void toRoom(String room, String type, String json) {

@@ -11,12 +11,12 @@ import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.RoomIndex;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -162,7 +162,7 @@ public class TypingService {
     }
 
     private void send(String room, String user, boolean active) {
-        String frame = Json.createObjectBuilder().add("type", "typing").add("room", room).add("user", user)
+        String frame = Jsons.createObjectBuilder().add("type", "typing").add("room", room).add("user", user)
                 .add("active", active).build().toString();
         broker.publish(Envelope.toRoom(room, OutboundFrame.droppable("typing", frame)));
     }

@@ -2,7 +2,7 @@ package io.huddle.streaming.application;
 
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
-import jakarta.json.Json;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -53,7 +53,7 @@ final class Validation {
             if (text.length() > MAX_METADATA) {
                 throw bad("field '" + field + "' must be at most " + MAX_METADATA + " characters of JSON");
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
                 if (reader.readValue().getValueType() != JsonValue.ValueType.OBJECT) {
                     throw bad("field '" + field + "' must be a JSON object");
                 }
@@ -69,7 +69,7 @@ final class Validation {
         if (text == null) {
             throw bad("field '" + field + "' is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text))) {
             reader.readValue();
             return text;
         } catch (JsonException | IllegalStateException e) {

@@ -76,7 +76,7 @@ public class StreamingConfig {
     int sendQueue;
 
     @Inject
-    @ConfigProperty(name = "streaming.websocket.direct-write-bytes", defaultValue = "16384")
+    @ConfigProperty(name = "streaming.websocket.direct-write-bytes", defaultValue = "32768")
     int directWriteBytes;
 
     @Inject

@@ -1,6 +1,5 @@
 package io.huddle.streaming.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -19,13 +18,13 @@ public final class Frames {
     /** The first frame of every connection. */
     public static String welcome(String connection, String user, String node, long heartbeatMs,
                                  int maxMessageBytes, int messagesPerSecond) {
-        return Json.createObjectBuilder()
+        return Jsons.createObjectBuilder()
                 .add("type", "welcome")
                 .add("connection", connection)
                 .add("user", user)
                 .add("node", node)
                 .add("heartbeatMs", heartbeatMs)
-                .add("limits", Json.createObjectBuilder()
+                .add("limits", Jsons.createObjectBuilder()
                         .add("maxMessageBytes", maxMessageBytes)
                         .add("messagesPerSecond", messagesPerSecond))
                 .add("protocol", PROTOCOL_VERSION)
@@ -39,7 +38,7 @@ public final class Frames {
 
     /** An {@code ack} for the command with {@code ref} (may be null), with the command's result fields. */
     public static String ack(String ref, JsonObject result) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "ack");
+        JsonObjectBuilder frame = Jsons.createObjectBuilder().add("type", "ack");
         if (ref != null) {
             frame.add("ref", ref);
         }
@@ -49,7 +48,7 @@ public final class Frames {
 
     /** An {@code error} answering the command with {@code ref} (may be null). */
     public static String error(String ref, HuddleException problem) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error");
+        JsonObjectBuilder frame = Jsons.createObjectBuilder().add("type", "error");
         if (ref != null) {
             frame.add("ref", ref);
         }
@@ -66,7 +65,7 @@ public final class Frames {
      */
     public static String message(String scopeField, String scope, String id, long seq, String user, String dataJson,
                                  String event, String thread, String ts) {
-        JsonObjectBuilder frame = Json.createObjectBuilder()
+        JsonObjectBuilder frame = Jsons.createObjectBuilder()
                 .add("type", "message")
                 .add(scopeField, scope)
                 .add("id", id);
@@ -86,19 +85,19 @@ public final class Frames {
 
     /** An {@code edited} frame; {@code dataJson} is written as it is. */
     public static String edited(String room, String id, String dataJson, String by) {
-        return withRawField(Json.createObjectBuilder().add("type", "edited").add("room", room).add("id", id)
+        return withRawField(Jsons.createObjectBuilder().add("type", "edited").add("room", room).add("id", id)
                 .add("user", by).build().toString(), "data", dataJson);
     }
 
     /** A {@code deleted} frame. */
     public static String deleted(String room, String id, String by) {
-        return Json.createObjectBuilder().add("type", "deleted").add("room", room).add("id", id).add("user", by)
+        return Jsons.createObjectBuilder().add("type", "deleted").add("room", room).add("id", id).add("user", by)
                 .build().toString();
     }
 
     /** A {@code member} frame; {@code role}, {@code by} and {@code reason} may be null. */
     public static String member(String room, String user, String action, String role, String by, String reason) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "member").add("room", room)
+        JsonObjectBuilder frame = Jsons.createObjectBuilder().add("type", "member").add("room", room)
                 .add("user", user).add("action", action);
         if (role != null) {
             frame.add("role", role);
@@ -114,7 +113,7 @@ public final class Frames {
 
     /** A {@code room} frame with {@code action} and the changed fields. */
     public static String room(String room, String action, JsonObject fields) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "room").add("room", room).add("action", action);
+        JsonObjectBuilder frame = Jsons.createObjectBuilder().add("type", "room").add("room", room).add("action", action);
         fields.forEach(frame::add);
         return frame.build().toString();
     }
@@ -126,7 +125,7 @@ public final class Frames {
 
     /** A {@code system} frame sent before the server closes a connection. */
     public static String system(String event, String reason) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "system").add("event", event);
+        JsonObjectBuilder frame = Jsons.createObjectBuilder().add("type", "system").add("event", event);
         if (reason != null) {
             frame.add("reason", reason);
         }

@@ -1,6 +1,5 @@
 package io.huddle.streaming.protocol;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,7 +32,7 @@ public record JsonFields(JsonObject object) {
      */
     public static JsonFields parseObject(String text) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text == null ? "" : text))) {
+        try (JsonReader reader = Jsons.createReader(new StringReader(text == null ? "" : text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw badRequest("the body is not valid JSON");

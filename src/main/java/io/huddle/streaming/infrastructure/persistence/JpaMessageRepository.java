@@ -39,8 +39,9 @@ public class JpaMessageRepository implements MessageRepository {
     @Override
     public Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
         String room = draft.room().value();
-        int updated = em.createQuery("update Room r set r.lastSeq = r.lastSeq + 1 where r.id = :room")
-                .setParameter("room", room)
+        // Plain SQL: a bulk JPQL update is translated anew on every execution, a native statement is not.
+        int updated = em.createNativeQuery("update rooms set last_seq = last_seq + 1 where id = ?1")
+                .setParameter(1, room)
                 .executeUpdate();
         if (updated == 0) {
             throw new RoomNotFoundException(draft.room());
@@ -50,15 +51,15 @@ public class JpaMessageRepository implements MessageRepository {
             Optional<Message> earlier = findByKey(draft, now.minus(dedupWindow));
             if (earlier.isPresent()) {
                 // Still under the row lock: hand the number back before anyone can see it.
-                em.createQuery("update Room r set r.lastSeq = r.lastSeq - 1 where r.id = :room")
-                        .setParameter("room", room)
+                em.createNativeQuery("update rooms set last_seq = last_seq - 1 where id = ?1")
+                        .setParameter(1, room)
                         .executeUpdate();
                 return new Appended(earlier.get(), true);
             }
         }
-        long seq = em.createQuery("select r.lastSeq from Room r where r.id = :room", Long.class)
-                .setParameter("room", room)
-                .getSingleResult();
+        long seq = ((Number) em.createNativeQuery("select last_seq from rooms where id = ?1")
+                .setParameter(1, room)
+                .getSingleResult()).longValue();
         Message message = Message.stored(UUID.randomUUID().toString(), draft, seq, now);
         if (keep) {
             em.persist(message);

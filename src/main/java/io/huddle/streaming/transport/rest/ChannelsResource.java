@@ -5,8 +5,8 @@ import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -67,7 +67,7 @@ public class ChannelsResource extends ApiResource {
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
         String id = manager.publishToChannel(name, f.optionalString("event").orElse(null), data);
-        return Response.status(201).entity(Json.createObjectBuilder().add("id", id).build().toString()).build();
+        return Response.status(201).entity(Jsons.createObjectBuilder().add("id", id).build().toString()).build();
     }
 
     private void admin() {
@@ -77,7 +77,7 @@ public class ChannelsResource extends ApiResource {
     }
 
     private static JsonObject json(Channel c) {
-        return Json.createObjectBuilder().add("name", c.name()).add("clientPublish", c.clientPublish())
+        return Jsons.createObjectBuilder().add("name", c.name()).add("clientPublish", c.clientPublish())
                 .add("createdBy", c.createdBy()).add("createdAt", c.createdAt().toString()).build();
     }
 }

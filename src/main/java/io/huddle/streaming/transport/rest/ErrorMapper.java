@@ -3,7 +3,7 @@ package io.huddle.streaming.transport.rest;
 import io.huddle.streaming.application.Errors;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
-import jakarta.json.Json;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,7 +37,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static Response body(int status, ErrorCode code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("code", code.wireName())
+                .entity(Jsons.createObjectBuilder().add("code", code.wireName())
                         .add("message", message == null ? code.wireName() : message).build().toString())
                 .build();
     }

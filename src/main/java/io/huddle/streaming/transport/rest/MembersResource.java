@@ -7,6 +7,7 @@ import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -49,9 +50,9 @@ public class MembersResource extends ApiResource {
     @Operation(summary = "The members online, away or busy: {users: [...]}")
     public String online() {
         roomActor();
-        jakarta.json.JsonArrayBuilder users = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder users = Jsons.createArrayBuilder();
         manager.onlineUsers(room).forEach(users::add);
-        return jakarta.json.Json.createObjectBuilder().add("users", users).build().toString();
+        return Jsons.createObjectBuilder().add("users", users).build().toString();
     }
 
     @POST

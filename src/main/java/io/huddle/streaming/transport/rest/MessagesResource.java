@@ -7,9 +7,9 @@ import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,7 +65,7 @@ public class MessagesResource extends ApiResource {
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
         Published published = manager.saveMessage(roomActor(), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
-        return Response.status(published.duplicate() ? 200 : 201).entity(Json.createObjectBuilder()
+        return Response.status(published.duplicate() ? 200 : 201).entity(Jsons.createObjectBuilder()
                 .add("id", published.message().id()).add("seq", published.message().seq())
                 .add("duplicate", published.duplicate()).build().toString()).build();
     }

@@ -1,8 +1,8 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.PresenceService;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,7 @@ public class PresenceResource extends ApiResource {
         actor();
         List<String> wanted = users == null ? List.of() : Arrays.stream(users.split(","))
                 .map(String::trim).filter(u -> !u.isEmpty()).distinct().limit(200).toList();
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = Jsons.createArrayBuilder();
         manager.presence(wanted).values().stream().sorted((a, b) -> a.user().compareTo(b.user()))
                 .forEach(p -> result.add(PresenceService.json(p, p.visibleStatus())));
         return result.build().toString();
@@ -42,8 +42,8 @@ public class PresenceResource extends ApiResource {
     @Operation(summary = "The users online, away or busy: {users: [...]}")
     public String online() {
         actor();
-        JsonArrayBuilder users = Json.createArrayBuilder();
+        JsonArrayBuilder users = Jsons.createArrayBuilder();
         manager.onlineUsers().forEach(users::add);
-        return Json.createObjectBuilder().add("users", users).build().toString();
+        return Jsons.createObjectBuilder().add("users", users).build().toString();
     }
 }

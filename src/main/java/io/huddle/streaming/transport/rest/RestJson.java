@@ -8,7 +8,7 @@ import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.ModerationLogEntry;
 import io.huddle.streaming.application.view.MuteView;
 import io.huddle.streaming.application.view.RoomView;
-import jakarta.json.Json;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,7 @@ final class RestJson {
     }
 
     static JsonObject room(RoomView r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("name", r.name()).add("owner", r.owner())
+        JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", r.id()).add("name", r.name()).add("owner", r.owner())
                 .add("private", r.isPrivate()).add("archived", r.isArchived()).add("lastSeq", r.lastSeq())
                 .add("createdAt", r.createdAt().toString()).add("updatedAt", r.updatedAt().toString());
         r.description().ifPresent(d -> b.add("description", d));
@@ -40,12 +40,12 @@ final class RestJson {
     }
 
     static JsonObject member(MemberView m, String status) {
-        return Json.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
+        return Jsons.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
                 .add("status", status).add("joinedAt", m.joinedAt().toString()).build();
     }
 
     static JsonObject ban(BanView b) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("room", b.room()).add("user", b.user())
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("room", b.room()).add("user", b.user())
                 .add("by", b.bannedBy()).add("at", b.at().toString());
         b.reason().ifPresent(r -> o.add("reason", r));
         b.until().ifPresent(u -> o.add("until", u.toString()));
@@ -53,14 +53,14 @@ final class RestJson {
     }
 
     static JsonObject mute(MuteView m) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("room", m.room()).add("user", m.user())
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("room", m.room()).add("user", m.user())
                 .add("by", m.mutedBy()).add("at", m.at().toString());
         m.until().ifPresent(u -> o.add("until", u.toString()));
         return o.build();
     }
 
     static JsonObject invite(InviteView i) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("code", i.code()).add("room", i.room())
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("code", i.code()).add("room", i.room())
                 .add("createdBy", i.createdBy()).add("createdAt", i.createdAt().toString()).add("uses", i.uses());
         i.expiresAt().ifPresent(e -> o.add("expiresAt", e.toString()));
         i.maxUses().ifPresent(m -> o.add("maxUses", m));
@@ -68,7 +68,7 @@ final class RestJson {
     }
 
     static JsonObject logEntry(ModerationLogEntry e) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", e.id()).add("room", e.room())
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("id", e.id()).add("room", e.room())
                 .add("actor", e.actor()).add("action", e.action()).add("at", e.at().toString());
         e.target().ifPresent(t -> o.add("target", t));
         e.reason().ifPresent(r -> o.add("reason", r));
@@ -76,7 +76,7 @@ final class RestJson {
     }
 
     static JsonObject message(MessageView m) {
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", m.id()).add("room", m.room()).add("seq", m.seq())
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("id", m.id()).add("room", m.room()).add("seq", m.seq())
                 .add("user", m.user()).add("data", parse(m.data())).add("ts", m.ts().toString());
         m.event().ifPresent(e -> o.add("event", e));
         m.thread().ifPresent(t -> o.add("thread", t));
@@ -88,18 +88,18 @@ final class RestJson {
     }
 
     static JsonObject history(HistoryView page) {
-        return Json.createObjectBuilder().add("messages", array(page.messages(), RestJson::message))
+        return Jsons.createObjectBuilder().add("messages", array(page.messages(), RestJson::message))
                 .add("more", page.more()).build();
     }
 
     static <T> JsonArrayBuilder array(Collection<T> items, Function<T, JsonObject> shape) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.createArrayBuilder();
         items.forEach(item -> array.add(shape.apply(item)));
         return array;
     }
 
     static JsonObject wrap(String name, JsonArrayBuilder array) {
-        return Json.createObjectBuilder().add(name, array).build();
+        return Jsons.createObjectBuilder().add(name, array).build();
     }
 
     static Optional<String> text(JsonValue value) {
@@ -107,6 +107,6 @@ final class RestJson {
     }
 
     private static JsonValue parse(String json) {
-        return Json.createReader(new StringReader(json)).readValue();
+        return Jsons.createReader(new StringReader(json)).readValue();
     }
 }

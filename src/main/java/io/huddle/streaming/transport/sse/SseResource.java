@@ -10,12 +10,12 @@ import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.protocol.Jsons;
 import io.huddle.streaming.transport.Identities;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -88,12 +88,12 @@ public class SseResource {
         Set<String> toJoin = new LinkedHashSet<>(resume.keySet());
         toJoin.addAll(list(rooms));
         for (String room : toJoin) {
-            JsonObjectBuilder join = Json.createObjectBuilder().add("type", "join").add("room", room);
+            JsonObjectBuilder join = Jsons.createObjectBuilder().add("type", "join").add("room", room);
             connection.resumeSeq(room).ifPresent(seq -> join.add("since", seq));
             streamReply(connection, connections.handle(connection, join.build().toString()));
         }
         for (String channel : list(channels)) {
-            streamReply(connection, connections.handle(connection, Json.createObjectBuilder()
+            streamReply(connection, connections.handle(connection, Jsons.createObjectBuilder()
                     .add("type", "subscribe").add("channel", channel).build().toString()));
         }
     }

@@ -23,6 +23,9 @@ import java.util.logging.Logger;
 final class WebSocketConnection extends QueuedConnection {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
+    /** The outcome of every write that finished at once (shared: its readers never change it). */
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
+
     /** The most a WebSocket frame header adds to a text frame. */
     private static final int HEADER = 14;
 
@@ -50,7 +53,7 @@ final class WebSocketConnection extends QueuedConnection {
                 ByteBuffer ping = readProof.heartbeat();
                 if (readProof.pingIsSafe()) {
                     session.getBasicRemote().sendPing(ping);
-                    return CompletableFuture.completedFuture(null);
+                    return WRITTEN;
                 }
                 // The container has no non-blocking ping: one that may wait for the client waits elsewhere.
                 return CompletableFuture.runAsync(() -> {
@@ -67,7 +70,7 @@ final class WebSocketConnection extends QueuedConnection {
                 session.getBasicRemote().sendText(json);
                 readProof.wrote(bytes);
                 probeIfDue();
-                return CompletableFuture.completedFuture(null);
+                return WRITTEN;
             }
             readProof.wrote(bytes);
             CompletableFuture<Void> done = new CompletableFuture<>();
