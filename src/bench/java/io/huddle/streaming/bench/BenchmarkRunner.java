@@ -57,7 +57,7 @@ public final class BenchmarkRunner {
 
     private final int subscribers = Integer.getInteger("bench.subscribers", 1000);
     private final int messages = Integer.getInteger("bench.messages", 2000);
-    private final int warmupMessages = Integer.getInteger("bench.warmup", 300);
+    private final int warmupMessages = Integer.getInteger("bench.warmup", 2000);
     private final int idleConnections = Integer.getInteger("bench.idle", 10000);
     private final int window = Integer.getInteger("bench.window", 64);
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
