@@ -27,8 +27,8 @@ public interface Connection {
     Instant lastSeen();
 
     /**
-     * Queues {@code frame} for sending and returns at once; never blocks on the network. Frames are written in
-     * the order queued. If the queue is full, a droppable frame is dropped, and a frame that is not droppable
+     * Sends {@code frame}, or queues it when a write is in progress or the client is behind; never waits for the
+     * client. Frames are written in the order given. If the queue is full, a droppable frame is dropped, and a frame that is not droppable
      * closes the connection with 4500. After {@link #close} this does nothing.
      */
     void send(OutboundFrame frame);

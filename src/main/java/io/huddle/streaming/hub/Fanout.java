@@ -11,8 +11,10 @@ import java.util.logging.Logger;
 
 /**
  * Delivers an envelope to this node's connections: to every connection of each member of a room, of some users,
- * of a channel's subscribers, or of everyone. The frame was encoded once; each connection only queues it, so a
- * slow or failing connection delays nobody. A membership change is applied to the {@link RoomIndex} so that a
+ * of a channel's subscribers, or of everyone. The frame was encoded once; each connection takes it without
+ * blocking (written at once when its client keeps up, queued otherwise), so a slow or failing connection delays
+ * nobody. Each connection's {@link RoomStreams} decides whether a room frame is sent, held during a replay, or
+ * already delivered. A membership change is applied to the {@link RoomIndex} so that a
  * joining user receives the frame and a leaving one receives it as their last of the room. Thread-safe.
  */
 @ApplicationScoped

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * A bounded queue of frames for one connection, drained by one writer at a time: frames leave in the order
- * they were offered, and at most one write is in flight. Offering never blocks. When the queue is full a
+ * they were offered, and at most one write is in flight. Offering never blocks, provided the writer does not
+ * (it finishes at once or completes its stage later). When the queue is full a
  * droppable frame is dropped; any other frame triggers the overflow action (the connection closes with 4500)
  * instead of being lost silently. Thread-safe.
  */
@@ -48,7 +49,10 @@ public final class SendQueue {
         this.onWriteFailure = Objects.requireNonNull(onWriteFailure, "onWriteFailure");
     }
 
-    /** Queues {@code frame}; see the class contract for a full queue. Does nothing once closed. */
+    /**
+     * Writes {@code frame} at once on the calling thread if nothing waits and no write is in progress, otherwise
+     * queues it; see the class contract for a full queue. Does nothing once closed.
+     */
     public void offer(OutboundFrame frame) {
         if (closed.get() || finishing.get()) {
             return;

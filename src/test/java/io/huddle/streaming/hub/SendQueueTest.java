@@ -50,6 +50,20 @@ class SendQueueTest {
     }
 
     @Test
+    void aFrameOfferedToAnIdleQueueIsWrittenByTheOfferingThreadWithoutWaiting() {
+        List<Thread> writers = new ArrayList<>();
+        SendQueue q = new SendQueue(1, frame -> {
+            writers.add(Thread.currentThread());
+            return CompletableFuture.completedFuture(null);
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+        q.offer(message("a"));
+        q.offer(message("b"));
+        assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), writers);
+        assertEquals(0, q.size());
+        assertEquals(0, overflows.get(), "frames written at once never count against the capacity");
+    }
+
+    @Test
     void synchronousWritesDrainWithoutRecursion() {
         SendQueue q = new SendQueue(100_000, frame -> {
             written.add(frame.json());
