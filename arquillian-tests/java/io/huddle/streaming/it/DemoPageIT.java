@@ -1,17 +1,10 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,21 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chat, see each other typing and online, one reloads and misses nothing; text stays text. Writes a screenshot
  * to {@code target/demo-page.png}. Skipped, saying why, where Chromium is not installed.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DemoPageIT {
+class DemoPageIT extends WireTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
 
     private final List<WebDriver> browsers = new ArrayList<>();
 

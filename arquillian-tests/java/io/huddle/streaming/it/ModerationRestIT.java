@@ -2,19 +2,11 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.Api.Reply;
-import io.huddle.streaming.it.support.Deployments;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,17 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Bans, mutes, kicks, the moderation log and message history through the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ModerationRestIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class ModerationRestIT extends WireTest {
 
     Api api;
     String owner;

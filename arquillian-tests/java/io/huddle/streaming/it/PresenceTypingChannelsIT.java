@@ -1,19 +1,11 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,17 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Presence, typing indicators and channels over real WebSockets (the test server runs with a 1 s presence grace,
  * a 3 s presence timeout and at most 3 channel subscriptions per user).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PresenceTypingChannelsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class PresenceTypingChannelsIT extends WireTest {
 
     Api api;
     String alice;

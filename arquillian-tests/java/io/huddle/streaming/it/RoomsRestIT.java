@@ -2,18 +2,9 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.Api.Reply;
-import io.huddle.streaming.it.support.Deployments;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Rooms and membership through the REST API: creation, validation, ownership, privacy, limits.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RoomsRestIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class RoomsRestIT extends WireTest {
 
     Api api;
 

@@ -1,22 +1,14 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.SseClient;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
@@ -30,17 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Rooms over real SSE streams: joining with {@code rooms=}, commands by POST, resume with {@code Last-Event-ID},
  * and the same frames as WebSocket clients get.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SseRoomsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class SseRoomsIT extends WireTest {
 
     Api api;
     String alice;

@@ -1,19 +1,11 @@
 package io.huddle.streaming.it;
 
-import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.SseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,17 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The SSE transport over a real HTTP stream against the deployed WAR.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SseTransportIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class SseTransportIT extends WireTest {
 
     @Test
     void streamStartsWithWelcomeEvent() {

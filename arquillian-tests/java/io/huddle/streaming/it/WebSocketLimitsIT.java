@@ -1,21 +1,13 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.RawWsClient;
 import io.huddle.streaming.it.support.Tokens;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,17 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Limits, identity, close codes, back-pressure and bad input over real WebSockets.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebSocketLimitsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class WebSocketLimitsIT extends WireTest {
 
     Api api;
 

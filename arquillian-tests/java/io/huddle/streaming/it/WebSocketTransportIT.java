@@ -1,17 +1,8 @@
 package io.huddle.streaming.it;
 
-import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,17 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The WebSocket transport over a real socket against the deployed WAR.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebSocketTransportIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.huddleWar();
-    }
-
-    @ArquillianResource
-    URL base;
+class WebSocketTransportIT extends WireTest {
 
     @Test
     void firstFrameIsWelcomeNamingTheUserAndProtocol() {
