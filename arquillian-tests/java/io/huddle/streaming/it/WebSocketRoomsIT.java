@@ -58,6 +58,37 @@ class WebSocketRoomsIT extends WireTest {
     }
 
     @Test
+    void connectionsOpenedAndClosedWhileARoomIsBusyGetExactlyTheMessagesSentWhileTheyAreOpen() {
+        try (WsClient bobWs = open(bob)) {
+            bobWs.command(join(room));
+            try (WsClient aliceTab1 = open(alice)) {
+                publish(aliceTab1, "first");
+                assertEquals(1, bobWs.next("message").getJsonNumber("seq").longValue());
+                try (WsClient aliceTab2 = open(alice)) {
+                    publish(aliceTab1, "second");
+                    assertEquals(2, aliceTab2.next("message").getJsonNumber("seq").longValue());
+                    aliceTab1.close();
+                    publish(aliceTab2, "third");
+                    assertEquals(3, aliceTab2.next("message").getJsonNumber("seq").longValue());
+                }
+            }
+            for (long seq = 2; seq <= 3; seq++) {
+                assertEquals(seq, bobWs.next("message").getJsonNumber("seq").longValue());
+            }
+            try (WsClient carol = open(Api.user("carol"))) {
+                carol.command(join(room));
+                publish(bobWs, "fourth");
+                assertEquals(4, carol.next("message").getJsonNumber("seq").longValue());
+            }
+        }
+    }
+
+    private void publish(WsClient client, String text) {
+        JsonObject ack = client.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":\"" + text + "\"}");
+        assertEquals("ack", ack.getString("type"), ack::toString);
+    }
+
+    @Test
     void forgedUserFieldInAFrameIsIgnored() {
         try (WsClient aliceWs = open(alice)) {
             aliceWs.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"user\":\"mallory\",\"data\":\"x\"}");

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,8 @@ public class ConnectionRegistry {
     private final Map<String, Connection> byId = new ConcurrentHashMap<>();
     /** Each user's connections as a small array, replaced (never changed) on open and close: cheap to walk. */
     private final Map<String, Connection[]> byUser = new ConcurrentHashMap<>();
+    /** Counts registrations and removals, each counted after it took effect. */
+    private final AtomicLong changes = new AtomicLong();
 
     /** Adds {@code connection}. */
     public void register(Connection connection) {
@@ -37,6 +40,7 @@ public class ConnectionRegistry {
             grown[present.length] = added[0];
             return grown;
         });
+        changes.incrementAndGet();
     }
 
     /** Removes {@code connection}; harmless if it was not registered. Returns whether it was. */
@@ -46,7 +50,16 @@ public class ConnectionRegistry {
             Connection[] kept = Arrays.stream(present).filter(c -> c != connection).toArray(Connection[]::new);
             return kept.length == 0 ? null : kept;
         });
+        changes.incrementAndGet();
         return removed;
+    }
+
+    /**
+     * How many times connections were added or removed so far, counted after each change took effect: a reader
+     * that sees the same count before and after looking at the connections saw a state that still holds.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /**
@@ -118,5 +131,6 @@ public class ConnectionRegistry {
         }
         byId.clear();
         byUser.clear();
+        changes.incrementAndGet();
     }
 }

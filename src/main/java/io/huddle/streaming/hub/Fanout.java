@@ -3,9 +3,11 @@ package io.huddle.streaming.hub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,7 +16,9 @@ import java.util.logging.Logger;
  * of a channel's subscribers, or of everyone. The frame was encoded once; each connection takes it without
  * blocking (written at once when its client keeps up, queued otherwise), so a slow or failing connection delays
  * nobody. Each connection's {@link RoomStreams} decides whether a room frame is sent, held during a replay, or
- * already delivered. A membership change is applied to the {@link RoomIndex} so that a
+ * already delivered. A room's connections and their streams are gathered once and reused until connections or
+ * memberships change, so a busy room's fan-out is a walk over two arrays. A membership change is applied to the
+ * {@link RoomIndex} so that a
  * joining user receives the frame and a leaving one receives it as their last of the room. Thread-safe.
  */
 @ApplicationScoped
@@ -30,6 +34,9 @@ public class Fanout {
 
     @Inject
     ChannelIndex channels;
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private volatile long routesStamp = -1;
 
     /** Delivers {@code envelope} locally. Never throws. */
     public void deliver(Envelope envelope) {
@@ -56,19 +63,77 @@ public class Fanout {
     private void deliverToRoom(Envelope envelope) {
         String room = envelope.first();
         OutboundFrame frame = envelope.frame();
-        Consumer<Connection> toConnection = connection -> {
-            if (connection.roomStreams().admit(room, frame)) {
-                connection.send(frame);
-            }
-        };
         envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
-        Set<String> members = rooms.members(room);
-        registry.forEachOfUsers(members, toConnection);
+        Route route = route(room);
+        for (int i = 0; i < route.connections.length; i++) {
+            Connection connection = route.connections[i];
+            try {
+                if (route.streams[i].admit(frame)) {
+                    connection.send(frame);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
+            }
+        }
         envelope.membership().filter(change -> !change.joined()).ifPresent(change -> {
-            if (!MembershipChange.ROOM_GONE.equals(change.user()) && !members.contains(change.user())) {
-                registry.forEachOfUsers(List.of(change.user()), toConnection);
+            if (!MembershipChange.ROOM_GONE.equals(change.user()) && !route.members.contains(change.user())) {
+                registry.forEachOfUsers(List.of(change.user()), connection -> {
+                    if (connection.roomStreams().admit(room, frame)) {
+                        connection.send(frame);
+                    }
+                });
             }
             rooms.apply(room, change);
         });
+    }
+
+    /**
+     * The connections {@code room}'s frames go to, each with its stream of the room: built from the members and
+     * their connections, and reused until a connection opens or closes or a membership changes anywhere on this
+     * node (a stamp taken before building tells). Between changes, delivering a frame to a room looks nothing up.
+     */
+    private Route route(String room) {
+        long stamp = registry.changes() + rooms.changes();
+        if (stamp != routesStamp) {
+            synchronized (routes) {
+                if (stamp != routesStamp) {
+                    // Drops routes made before the change, and with them closed connections they still name.
+                    routes.clear();
+                    routesStamp = stamp;
+                }
+            }
+        }
+        Route route = routes.get(room);
+        if (route == null || route.stamp != stamp) {
+            route = Route.of(stamp, rooms.members(room), registry, room);
+            routes.put(room, route);
+        }
+        return route;
+    }
+
+    /** A room's connections and their streams of the room, as of {@code stamp}. */
+    private static final class Route {
+        final long stamp;
+        final Set<String> members;
+        final Connection[] connections;
+        final RoomStreams.Stream[] streams;
+
+        private Route(long stamp, Set<String> members, Connection[] connections, RoomStreams.Stream[] streams) {
+            this.stamp = stamp;
+            this.members = members;
+            this.connections = connections;
+            this.streams = streams;
+        }
+
+        static Route of(long stamp, Set<String> members, ConnectionRegistry registry, String room) {
+            List<Connection> connections = new ArrayList<>(members.size());
+            registry.forEachOfUsers(members, connections::add);
+            Connection[] array = connections.toArray(new Connection[0]);
+            RoomStreams.Stream[] streams = new RoomStreams.Stream[array.length];
+            for (int i = 0; i < array.length; i++) {
+                streams[i] = array[i].roomStreams().stream(room);
+            }
+            return new Route(stamp, members, array, streams);
+        }
     }
 }

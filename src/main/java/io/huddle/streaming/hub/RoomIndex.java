@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * This node's view of who is in each room, used to fan room frames out. Loaded from the
@@ -16,11 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RoomIndex {
 
     private final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+    /** Counts applied changes, each counted after it took effect. */
+    private final AtomicLong changes = new AtomicLong();
 
     @Inject
     MembershipDirectory directory;
 
-    /** The members of {@code room}. */
+    /** The members of {@code room}: a live view, changed only through {@link #apply}; callers do not modify it. */
     public Set<String> members(String room) {
         return members.computeIfAbsent(room, r -> {
             Set<String> set = ConcurrentHashMap.newKeySet();
@@ -42,10 +45,17 @@ public class RoomIndex {
                 return set;
             });
         }
+        changes.incrementAndGet();
+    }
+
+    /** How many changes were applied so far (see {@link ConnectionRegistry#changes()}). */
+    public long changes() {
+        return changes.get();
     }
 
     /** Forgets everything (the next use reloads from the directory). */
     public void clear() {
         members.clear();
+        changes.incrementAndGet();
     }
 }

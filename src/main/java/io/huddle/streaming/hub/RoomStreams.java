@@ -14,34 +14,52 @@ import java.util.function.Consumer;
  */
 public final class RoomStreams {
 
-    /** One room's state for this connection. */
-    private static final class Stream {
-        long lastSeq;
-        List<OutboundFrame> held;
+    /**
+     * One room's state for this connection. The object stays the same for the connection's life, so the fan-out
+     * may keep it next to the connection and skip the lookup by room; it shares its connection's lock.
+     */
+    public final class Stream {
+        private long lastSeq;
+        private List<OutboundFrame> held;
+
+        private Stream() {
+        }
+
+        /**
+         * Decides what happens to a live frame of this room: held back (a replay is running), dropped (a message
+         * whose seq was already delivered), or to be sent now.
+         *
+         * @return whether the caller must send the frame now
+         */
+        public boolean admit(OutboundFrame frame) {
+            synchronized (RoomStreams.this) {
+                if (held != null) {
+                    held.add(frame);
+                    return false;
+                }
+                return frame.seq() == 0 || advance(this, frame.seq());
+            }
+        }
     }
 
     private final Map<String, Stream> rooms = new HashMap<>(4);
 
+    /** The state of {@code room}, created on first use; the same object on every call. */
+    public synchronized Stream stream(String room) {
+        return rooms.computeIfAbsent(room, r -> new Stream());
+    }
+
     /**
-     * Decides what happens to a live frame of {@code room}: held back (a replay is running), dropped (a message
-     * whose seq was already delivered), or to be sent now.
+     * Decides what happens to a live frame of {@code room}: see {@link Stream#admit}.
      *
      * @return whether the caller must send the frame now
      */
     public synchronized boolean admit(String room, OutboundFrame frame) {
         Stream stream = rooms.get(room);
-        if (stream != null && stream.held != null) {
-            stream.held.add(frame);
-            return false;
-        }
-        if (frame.seq() == 0) {
+        if (stream == null && frame.seq() == 0) {
             return true;
         }
-        if (stream == null) {
-            stream = new Stream();
-            rooms.put(room, stream);
-        }
-        return advance(stream, frame.seq());
+        return stream(room).admit(frame);
     }
 
     /**
@@ -49,7 +67,7 @@ public final class RoomStreams {
      * one already was (do not send).
      */
     public synchronized boolean advance(String room, long seq) {
-        return advance(rooms.computeIfAbsent(room, r -> new Stream()), seq);
+        return advance(stream(room), seq);
     }
 
     private static boolean advance(Stream stream, long seq) {
@@ -62,7 +80,7 @@ public final class RoomStreams {
 
     /** Starts holding back {@code room}'s live frames (a replay is about to run). */
     public synchronized void hold(String room) {
-        rooms.computeIfAbsent(room, r -> new Stream()).held = new ArrayList<>();
+        stream(room).held = new ArrayList<>();
     }
 
     /**

@@ -62,4 +62,19 @@ class RoomStreamsTest {
         streams.release("r", 3, released::add);
         assertTrue(released.isEmpty());
     }
+
+    @Test
+    void aRoomsStreamSharesItsStateWithLookupsByRoom() {
+        RoomStreams.Stream stream = streams.stream("r");
+        assertTrue(stream == streams.stream("r"));
+        assertTrue(stream.admit(message(1)));
+        assertFalse(streams.admit("r", message(1)));
+
+        streams.hold("r");
+        assertFalse(stream.admit(message(2)));
+        List<OutboundFrame> released = new ArrayList<>();
+        streams.release("r", 1, released::add);
+        assertEquals(List.of(message(2)), released);
+        assertFalse(stream.admit(message(2)));
+    }
 }
