@@ -98,6 +98,18 @@ class ModerationRestIT extends WireTest {
     }
 
     @Test
+    void timedMuteNamesItsEndAndEndsByItself() {
+        assertEquals(201, api.post(moderator, "rooms/" + room + "/mutes",
+                "{\"user\":\"" + member + "\",\"untilSeconds\":2}").status());
+        Reply muted = api.post(member, "rooms/" + room + "/messages", "{\"data\":\"now\"}");
+        assertEquals("muted", muted.code());
+        assertTrue(muted.json().getString("message").contains(" until 20"), muted::toString);
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.post(member, "rooms/" + room + "/messages", "{\"data\":\"later\"}").status() == 201);
+    }
+
+    @Test
     void kickedMemberMayJoinAgain() {
         assertEquals(204, api.post(moderator, "rooms/" + room + "/kicks", "{\"user\":\"" + member + "\",\"reason\":\"cool off\"}").status());
         assertTrue(members().stream().noneMatch(m -> m.getString("user").equals(member)));

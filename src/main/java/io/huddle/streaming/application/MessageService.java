@@ -13,6 +13,7 @@ import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;
+import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
@@ -65,16 +66,18 @@ public class MessageService {
     /** Stores {@code request} in the room as the acting user (or {@code system}). */
     public Published publish(Actor actor, RoomId id, PublishRequest request) {
         return tx.required(() -> {
-            Room room = access.room(id);
-            access.requireOpen(room);
-            if (!actor.isSystem()) {
-                access.member(id, actor.name()).orElseThrow(() -> new HuddleException(ErrorCode.FORBIDDEN,
-                        "only members of room '" + id + "' may publish: join first"));
-                Instant now = clock.instant();
-                moderation.mute(id, actor.name()).filter(mute -> mute.activeAt(now)).ifPresent(mute -> {
+            if (actor.isSystem()) {
+                access.requireOpen(access.room(id));
+            } else {
+                PublishStanding standing = access.standing(id, actor.name());
+                if (!standing.member()) {
+                    throw new HuddleException(ErrorCode.FORBIDDEN,
+                            "only members of room '" + id + "' may publish: join first");
+                }
+                if (standing.mutedAt(clock.instant())) {
                     throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
-                            + mute.until().map(until -> " until " + until).orElse(""));
-                });
+                            + standing.muteUntil().map(until -> " until " + until).orElse(""));
+                }
             }
             requireSize(request.data());
             Validation.json("data", request.data());

@@ -1,5 +1,6 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
@@ -47,6 +48,18 @@ public class RoomAccess {
         Room room = roomForUpdate(id);
         requireOpen(room);
         return room;
+    }
+
+    /**
+     * {@code user}'s standing in {@code id} for publishing: {@code not_found} if the room does not exist,
+     * {@code forbidden} if it is archived.
+     */
+    public PublishStanding standing(RoomId id, String user) {
+        PublishStanding standing = rooms.standing(id, user).orElseThrow(() -> notFound(id));
+        if (standing.archived()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "room '" + id + "' is archived");
+        }
+        return standing;
     }
 
     /** {@code forbidden} if {@code room} is archived. */

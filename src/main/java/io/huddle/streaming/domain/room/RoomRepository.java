@@ -36,6 +36,12 @@ public interface RoomRepository {
     /** The membership of {@code user} in {@code room}, if any. */
     Optional<RoomMember> member(RoomId room, String user);
 
+    /**
+     * Whether {@code room} is archived, and {@code user}'s membership and mute in it, in one read; empty if the
+     * room does not exist. The hot path of publishing: it loads no entity.
+     */
+    Optional<PublishStanding> standing(RoomId room, String user);
+
     /** Stores a new membership. */
     void addMember(RoomMember member);
 

@@ -1,6 +1,7 @@
 package io.huddle.streaming.infrastructure.persistence;
 
 import io.huddle.streaming.domain.room.MembershipKey;
+import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomExistsException;
 import io.huddle.streaming.domain.room.RoomId;
@@ -12,6 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +83,47 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public Optional<RoomMember> member(RoomId room, String user) {
         return Optional.ofNullable(em.find(RoomMember.class, new MembershipKey(room.value(), user)));
+    }
+
+    @Override
+    public Optional<PublishStanding> standing(RoomId room, String user) {
+        // Plain SQL over scalars: no entity enters the persistence context, so the commit has nothing to check.
+        List<?> rows = em.createNativeQuery("select case when r.archived_at is null then 0 else 1 end,"
+                        + " case when m.user_id is null then 0 else 1 end,"
+                        + " case when mu.user_id is null then 0 else 1 end, mu.until"
+                        + " from rooms r"
+                        + " left join room_members m on m.room_id = r.id and m.user_id = ?2"
+                        + " left join room_mutes mu on mu.room_id = r.id and mu.user_id = ?2"
+                        + " where r.id = ?1")
+                .setParameter(1, room.value())
+                .setParameter(2, user)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new PublishStanding(flag(row[0]), flag(row[1]), flag(row[2]),
+                Optional.ofNullable(instant(row[3]))));
+    }
+
+    private static boolean flag(Object value) {
+        return ((Number) value).intValue() != 0;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("unexpected time value from the database: " + value.getClass().getName());
     }
 
     @Override
