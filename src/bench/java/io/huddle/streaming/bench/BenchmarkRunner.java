@@ -53,11 +53,14 @@ public final class BenchmarkRunner {
     private static final long EPOCH = System.nanoTime();
     private static final String HOST = "127.0.0.1";
     private static final String PHASE_FIELD = "\"ph\":";
+    /** The phase id of the solo warm-up's messages. */
+    private static final int SOLO_PHASE = 9;
     private static final String SENT_FIELD = "\"sentNs\":";
 
     private final int subscribers = Integer.getInteger("bench.subscribers", 1000);
     private final int messages = Integer.getInteger("bench.messages", 2000);
     private final int warmupMessages = Integer.getInteger("bench.warmup", 2000);
+    private final int soloMessages = Integer.getInteger("bench.warmup.solo", 20000);
     private final int idleConnections = Integer.getInteger("bench.idle", 10000);
     private final int window = Integer.getInteger("bench.window", 64);
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
@@ -78,6 +81,7 @@ public final class BenchmarkRunner {
     private volatile Phase phase;
     private final AtomicLong stray = new AtomicLong();
     private final AtomicLong publishAcks = new AtomicLong();
+    private final AtomicLong soloEchoes = new AtomicLong();
     private final AtomicLong publishErrors = new AtomicLong();
     private final AtomicReference<String> lastPublishError = new AtomicReference<>();
     private volatile Semaphore publishWindow;
@@ -136,7 +140,7 @@ public final class BenchmarkRunner {
             serverProcess = server.process();
             awaitReady();
             log("server ready (pid " + serverProcess.pid() + "); N=" + subscribers + " subscribers, M=" + messages
-                    + " messages, warm-up " + warmupMessages + ", window " + window + ", idle " + idleConnections);
+                    + " messages, warm-up " + warmupMessages + " (solo " + soloMessages + "), window " + window + ", idle " + idleConnections);
 
             Results huddle = new Results("Huddle");
             Results bare = new Results("bare loop");
@@ -168,15 +172,16 @@ public final class BenchmarkRunner {
 
     private void huddleSaturationAndLatency(Results results) throws Exception {
         restCreateRoom();
+        WsConnection publisher = connectAll(1, i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=bench-pub"),
+                this::onHuddlePublisherFrame, true, 1).get(0);
+        expectAck(publisher.ask(join("pub"), 30), "publisher join");
+        publisher.answer = null;
+        soloWarmup(publisher, true);
         List<WsConnection> subs = connectAll(subscribers,
                 i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("sub-%05d", i)),
                 this::onHuddleSubscriberFrame, true, 100);
         log("Huddle: " + subs.size() + " subscribers connected; joining room " + room);
         joinAll(subs);
-        WsConnection publisher = connectAll(1, i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=bench-pub"),
-                this::onHuddlePublisherFrame, true, 1).get(0);
-        expectAck(publisher.ask(join("pub"), 30), "publisher join");
-        publisher.answer = null;
         settle(subs);
         try {
             log("Huddle: warm-up, " + warmupMessages + " messages");
@@ -280,8 +285,14 @@ public final class BenchmarkRunner {
 
     private void bareSaturationAndLatency(Results results) throws Exception {
         URI uri = URI.create("ws://" + HOST + ":" + port + "/baseline/ws");
+        WsConnection publisher = connectAll(1, i -> uri, (c, f) -> {
+            if (WsConnection.longAfter(f, PHASE_FIELD) == SOLO_PHASE) {
+                soloEchoes.incrementAndGet();
+            }
+        }, false, 1).get(0);
+        awaitBareSessions(1);
+        soloWarmup(publisher, false);
         List<WsConnection> subs = connectAll(subscribers, i -> uri, (c, f) -> delivery(f), false, 100);
-        WsConnection publisher = connectAll(1, i -> uri, (c, f) -> { }, false, 1).get(0);
         awaitBareSessions(subscribers + 1);
         log("bare loop: " + subs.size() + " subscribers and the publisher connected");
         try {
@@ -334,6 +345,39 @@ public final class BenchmarkRunner {
     private String message(boolean huddle, int phaseId, int index, long sentNanos) {
         String data = "{\"ph\":" + phaseId + ",\"i\":" + index + ",\"sentNs\":" + sentNanos + "}";
         return huddle ? "{\"type\":\"publish\",\"room\":\"" + room + "\",\"ref\":\"p" + index + "\",\"data\":" + data + "}" : data;
+    }
+
+    /**
+     * The publisher alone (no subscriber connected yet) sends {@code bench.warmup.solo} messages as fast as the
+     * server takes them, and the run waits until all were answered (Huddle: acked; bare loop: echoed back). The
+     * per-message work (for Huddle: parsing the command, the rate limit, the transaction, encoding the frame) runs
+     * once per message, not once per delivery, so the warm-up with N subscribers alone would leave it less
+     * compiled than the per-delivery code; this warms it up at little cost. Not measured.
+     */
+    private void soloWarmup(WsConnection publisher, boolean huddle) throws Exception {
+        if (soloMessages <= 0) {
+            return;
+        }
+        String label = huddle ? "Huddle" : "bare loop";
+        log(label + ": warm-up of the per-message path, the publisher alone, " + soloMessages + " messages");
+        long acks0 = publishAcks.get() + publishErrors.get();
+        soloEchoes.set(0);
+        Semaphore inFlight = new Semaphore(window);
+        publishWindow = huddle ? inFlight : null;
+        for (int i = 0; i < soloMessages; i++) {
+            if (huddle && !inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no publish ack for 60 s during the solo warm-up");
+            }
+            publisher.send(message(huddle, SOLO_PHASE, i, now()));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while ((huddle ? publishAcks.get() + publishErrors.get() - acks0 : soloEchoes.get()) < soloMessages) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the solo warm-up was not answered within 120 s");
+            }
+            Thread.sleep(20);
+        }
+        publishWindow = null;
     }
 
     private Measured saturate(WsConnection publisher, int count, int phaseId, boolean huddle) throws Exception {
