@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The part of a {@link Connection} every transport shares: identity, liveness, and a bounded {@link SendQueue}
@@ -19,14 +20,18 @@ public abstract class QueuedConnection implements Connection {
 
     /** How long a graceful close waits for queued frames to leave before closing anyway. */
     private static final Duration GRACEFUL_CLOSE = Duration.ofSeconds(5);
+    private static final AtomicIntegerFieldUpdater<QueuedConnection> CLOSED =
+            AtomicIntegerFieldUpdater.newUpdater(QueuedConnection.class, "closed");
 
     private final String id;
     private final String user;
     private final Instant openedAt = Instant.now();
     private final SendQueue queue;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final RoomStreams roomStreams = new RoomStreams();
-    private volatile Instant lastSeen = openedAt;
+    /** 1 once closing began. */
+    private volatile int closed;
+    /** Epoch milliseconds (a long, not an {@link Instant}: written on every inbound frame). */
+    private volatile long lastSeen = openedAt.toEpochMilli();
 
     /**
      * @param id            the connection id
@@ -49,7 +54,7 @@ public abstract class QueuedConnection implements Connection {
 
     /** Records that the client showed it is alive. */
     public void seen() {
-        lastSeen = Instant.now();
+        lastSeen = System.currentTimeMillis();
     }
 
     @Override
@@ -69,7 +74,7 @@ public abstract class QueuedConnection implements Connection {
 
     @Override
     public Instant lastSeen() {
-        return lastSeen;
+        return Instant.ofEpochMilli(lastSeen);
     }
 
     @Override
@@ -84,7 +89,7 @@ public abstract class QueuedConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, 0, 1)) {
             return;
         }
         AtomicBoolean transportClosed = new AtomicBoolean();

@@ -10,13 +10,13 @@ import java.util.function.Consumer;
  * What one connection has received of each room: the highest message seq delivered, and while history is being
  * replayed to it, the room's live frames held back. Together they make a connection see every room message once
  * and in seq order, whatever races between replay and live delivery. Kept with the connection, so the fan-out
- * hot path touches no shared map. Thread-safe (one small lock per connection, never held while writing).
+ * hot path touches no shared map. Thread-safe (one small lock per room of the connection).
  */
 public final class RoomStreams {
 
     /**
      * One room's state for this connection. The object stays the same for the connection's life, so the fan-out
-     * may keep it next to the connection and skip the lookup by room; it shares its connection's lock.
+     * may keep it next to the connection and skip the lookup by room. Its state is guarded by its own lock.
      */
     public final class Stream {
         private long lastSeq;
@@ -32,7 +32,7 @@ public final class RoomStreams {
          * @return whether the caller must send the frame now
          */
         public boolean admit(OutboundFrame frame) {
-            synchronized (RoomStreams.this) {
+            synchronized (this) {
                 if (held != null) {
                     held.add(frame);
                     return false;
@@ -54,11 +54,7 @@ public final class RoomStreams {
      *
      * @return whether the caller must send the frame now
      */
-    public synchronized boolean admit(String room, OutboundFrame frame) {
-        Stream stream = rooms.get(room);
-        if (stream == null && frame.seq() == 0) {
-            return true;
-        }
+    public boolean admit(String room, OutboundFrame frame) {
         return stream(room).admit(frame);
     }
 
@@ -66,8 +62,11 @@ public final class RoomStreams {
      * Records that message {@code seq} of {@code room} is about to be sent; {@code false} if that seq or a later
      * one already was (do not send).
      */
-    public synchronized boolean advance(String room, long seq) {
-        return advance(stream(room), seq);
+    public boolean advance(String room, long seq) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            return advance(stream, seq);
+        }
     }
 
     private static boolean advance(Stream stream, long seq) {
@@ -79,18 +78,27 @@ public final class RoomStreams {
     }
 
     /** Starts holding back {@code room}'s live frames (a replay is about to run). */
-    public synchronized void hold(String room) {
-        stream(room).held = new ArrayList<>();
+    public void hold(String room) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            stream.held = new ArrayList<>();
+        }
     }
 
     /**
      * Stops holding back and hands {@code send}, in order, the held frames still due: every frame that is not a
      * message, and messages above both {@code replayedUpTo} and the last seq delivered. {@code send} runs under
-     * this object's lock (so no live frame overtakes them) and must not block.
+     * the room's lock (so no live frame overtakes them) and must not block.
      */
-    public synchronized void release(String room, long replayedUpTo, Consumer<OutboundFrame> send) {
-        Stream stream = rooms.get(room);
-        if (stream == null || stream.held == null) {
+    public void release(String room, long replayedUpTo, Consumer<OutboundFrame> send) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            release(stream, replayedUpTo, send);
+        }
+    }
+
+    private static void release(Stream stream, long replayedUpTo, Consumer<OutboundFrame> send) {
+        if (stream.held == null) {
             return;
         }
         List<OutboundFrame> held = stream.held;

@@ -5,9 +5,8 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -20,13 +19,23 @@ import java.util.function.Function;
  */
 public final class SendQueue {
 
-    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger size = new AtomicInteger();
-    private final AtomicBoolean writing = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean finishing = new AtomicBoolean();
-    private final AtomicReference<Runnable> finisher = new AtomicReference<>();
+    // Field updaters rather than atomic objects: one queue per connection, and these fields sit together.
+    private static final AtomicIntegerFieldUpdater<SendQueue> SIZE =
+            AtomicIntegerFieldUpdater.newUpdater(SendQueue.class, "size");
+    private static final AtomicIntegerFieldUpdater<SendQueue> WRITING =
+            AtomicIntegerFieldUpdater.newUpdater(SendQueue.class, "writing");
+    private static final AtomicReferenceFieldUpdater<SendQueue, Runnable> FINISHER =
+            AtomicReferenceFieldUpdater.newUpdater(SendQueue.class, Runnable.class, "finisher");
     private static final Runnable NOTHING = () -> { };
+
+    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
+    /** Frames offered and not yet taken by the writer (queued, or being handed to it). */
+    private volatile int size;
+    /** 1 while one thread holds the writer role. */
+    private volatile int writing;
+    private volatile boolean closed;
+    private volatile boolean finishing;
+    private volatile Runnable finisher;
     private final int capacity;
     private final Function<OutboundFrame, CompletionStage<?>> writer;
     private final Runnable onOverflow;
@@ -54,20 +63,20 @@ public final class SendQueue {
      * queues it; see the class contract for a full queue. Does nothing once closed.
      */
     public void offer(OutboundFrame frame) {
-        if (closed.get() || finishing.get()) {
+        if (closed || finishing) {
             return;
         }
-        int waiting = size.incrementAndGet();
+        int waiting = SIZE.incrementAndGet(this);
         if (waiting > capacity) {
-            size.decrementAndGet();
+            SIZE.decrementAndGet(this);
             if (!frame.droppable()) {
                 onOverflow.run();
             }
             return;
         }
-        if (waiting == 1 && !closed.get() && writing.compareAndSet(false, true)) {
+        if (waiting == 1 && !closed && WRITING.compareAndSet(this, 0, 1)) {
             // Nothing waits and nothing is being written: write at once, without queueing.
-            size.decrementAndGet();
+            SIZE.decrementAndGet(this);
             if (write(frame)) {
                 drain();
             }
@@ -79,7 +88,7 @@ public final class SendQueue {
 
     /** Stops writing at once and discards what waits. */
     public void close() {
-        closed.set(true);
+        closed = true;
         queue.clear();
     }
 
@@ -88,16 +97,16 @@ public final class SendQueue {
      * waits). If the queue is closed or a write fails first, {@code then} still runs.
      */
     public void finish(Runnable then) {
-        if (finisher.compareAndSet(null, Objects.requireNonNull(then, "then"))) {
-            finishing.set(true);
+        if (FINISHER.compareAndSet(this, null, Objects.requireNonNull(then, "then"))) {
+            finishing = true;
             drain();
             runFinisherIfIdle();
         }
     }
 
     private void runFinisherIfIdle() {
-        if (finishing.get() && (closed.get() || queue.isEmpty()) && !writing.get()) {
-            Runnable then = finisher.getAndSet(NOTHING);
+        if (finishing && (closed || queue.isEmpty()) && writing == 0) {
+            Runnable then = FINISHER.getAndSet(this, NOTHING);
             if (then != null && then != NOTHING) {
                 then.run();
             }
@@ -107,17 +116,17 @@ public final class SendQueue {
 
     /** How many frames wait to be written. */
     public int size() {
-        return size.get();
+        return size;
     }
 
     private void drain() {
-        while (!closed.get() && !queue.isEmpty() && writing.compareAndSet(false, true)) {
+        while (!closed && !queue.isEmpty() && WRITING.compareAndSet(this, 0, 1)) {
             OutboundFrame next = queue.poll();
             if (next == null) {
-                writing.set(false);
+                writing = 0;
                 continue;
             }
-            size.decrementAndGet();
+            SIZE.decrementAndGet(this);
             if (!write(next)) {
                 return;
             }
@@ -145,12 +154,12 @@ public final class SendQueue {
     private boolean afterWrite(Throwable failure, boolean continueDraining) {
         if (failure != null) {
             close();
-            writing.set(false);
+            writing = 0;
             onWriteFailure.accept(failure);
             runFinisherIfIdle();
             return false;
         }
-        writing.set(false);
+        writing = 0;
         if (continueDraining) {
             drain();
         }
