@@ -56,6 +56,7 @@ export class HuddleClient {
     /** @type {Map<string, {resolve: Function, reject: Function, timer: any}>} */ this._pending = new Map();
     /** Rooms to keep joined, with their invite codes. @type {Map<string, {invite?: string}>} */ this._rooms = new Map();
     /** Latest seq delivered per room. @type {Map<string, number>} */ this.seqs = new Map();
+    /** Messages of rooms being resumed, until the join's answer. @type {Map<string, object[]>} */ this._resuming = new Map();
     /** @type {Set<string>} */ this._channels = new Set();
     this._refs = 0;
     this._attempt = 0;
@@ -293,26 +294,46 @@ export class HuddleClient {
         }
         return;
       }
-      case 'message':
-        if (frame.room && typeof frame.seq === 'number') {
-          const last = this.seqs.get(frame.room) ?? 0;
-          if (frame.seq <= last) return; // already delivered: a replay overlap
-          this.seqs.set(frame.room, frame.seq);
-        }
-        this._emit('message', frame);
+      case 'message': {
+        const resuming = frame.room && this._resuming.get(frame.room);
+        if (resuming) resuming.push(frame); else this._deliverMessage(frame);
         return;
+      }
       default:
         this._emit(frame.type, frame);
     }
   }
 
-  /** After a WebSocket reconnect: join every room again from its last seq, and resubscribe channels. */
+  _deliverMessage(frame) {
+    if (frame.room && typeof frame.seq === 'number') {
+      const last = this.seqs.get(frame.room) ?? 0;
+      if (frame.seq <= last) return; // already delivered: a replay overlap
+      this.seqs.set(frame.room, frame.seq);
+    }
+    this._emit('message', frame);
+  }
+
+  /**
+   * After a WebSocket reconnect: join every room again from its last seq, and resubscribe channels. A room's
+   * next live message may arrive before the replay of what was missed: until the join's answer, the room's
+   * messages are collected and then delivered in seq order.
+   */
   _rejoin() {
     for (const [room, { invite }] of this._rooms) {
       const command = { type: 'join', room };
       if (invite) command.invite = invite;
-      if (this.seqs.has(room)) command.since = this.seqs.get(room);
-      this.request(command).then((ack) => this._emit('rejoined', ack)).catch((error) => this._emit('error', error));
+      if (this.seqs.has(room)) {
+        command.since = this.seqs.get(room);
+        this._resuming.set(room, []);
+      }
+      const resumed = () => {
+        const collected = this._resuming.get(room) || [];
+        this._resuming.delete(room);
+        collected.sort((a, b) => a.seq - b.seq).forEach((frame) => this._deliverMessage(frame));
+      };
+      this.request(command)
+        .then((ack) => { resumed(); this._emit('rejoined', ack); })
+        .catch((error) => { resumed(); this._emit('error', error); });
     }
     for (const channel of this._channels) this.request({ type: 'subscribe', channel }).catch((error) => this._emit('error', error));
   }

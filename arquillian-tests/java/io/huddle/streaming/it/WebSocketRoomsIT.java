@@ -110,6 +110,28 @@ class WebSocketRoomsIT extends WireTest {
     }
 
     @Test
+    void messageArrivingLiveBeforeTheResumingJoinDoesNotHideTheMissedOnes() {
+        long seen;
+        try (WsClient bobWs = open(bob)) {
+            seen = bobWs.command(join(room)).getJsonNumber("seq").longValue();
+        }
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":" + i + "}").status());
+        }
+        try (WsClient bobWs = open(bob)) {
+            // Membership outlives the connection: the new connection receives the room's next message at once.
+            assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":3}").status());
+            assertEquals(3, bobWs.next("message").getJsonNumber("seq").longValue());
+
+            JsonObject ack = bobWs.command("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":" + seen + "}");
+            assertTrue(ack.getBoolean("recovered"), ack::toString);
+            List<Long> replayed = bobWs.drain().stream().filter(f -> f.getString("type").equals("message"))
+                    .map(f -> f.getJsonNumber("seq").longValue()).toList();
+            assertEquals(List.of(1L, 2L), replayed);
+        }
+    }
+
+    @Test
     void reconnectingWithSinceReplaysWhatWasMissedThenContinues() {
         long seen;
         try (WsClient bobWs = open(bob)) {

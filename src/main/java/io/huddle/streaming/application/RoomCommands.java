@@ -70,7 +70,7 @@ public class RoomCommands {
             if (since.isPresent()) {
                 ack.add("recovered", features.history() && replay(connection, actor, id, since.getAsLong(), upTo));
             }
-            connection.roomStreams().advance(room, upTo);
+            connection.roomStreams().skipTo(room, upTo);
             long released = upTo;
             return new Reply(Frames.ack(command.ref(), ack.build()), Optional.empty(),
                     () -> connection.roomStreams().release(room, released, connection::send));
@@ -97,12 +97,13 @@ public class RoomCommands {
             for (MessageView m : page.messages()) {
                 complete &= m.seq() == after + 1;
                 after = m.seq();
-                if (connection.roomStreams().advance(id.value(), m.seq())) {
+                if (connection.roomStreams().missing(id.value(), m.seq())) {
                     connection.send(OutboundFrame.roomMessage(id.value(), m.seq(), MessageFrames.of(m)));
                 }
             }
             more = page.more() && !page.messages().isEmpty();
         }
+        connection.roomStreams().replayed(id.value(), since, after);
         return complete && after == upTo;
     }
 

@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * What one connection has received of each room: the highest message seq delivered, and while history is being
- * replayed to it, the room's live frames held back. Together they make a connection see every room message once
- * and in seq order, whatever races between replay and live delivery. Kept with the connection, so the fan-out
- * hot path touches no shared map. Thread-safe (one small lock per room of the connection).
+ * What one connection has received of each room, and while history is being replayed to it, the room's live
+ * frames held back. The messages a connection received of a room form one unbroken run of seqs: live delivery
+ * extends it upwards (a live message is sent only above it, so never twice and never out of order), and a replay
+ * sends what lies outside it, so a message that arrived live just before a resuming {@code join} does not hide the
+ * older ones the client missed. Kept with the connection, so the fan-out hot path touches no shared map.
+ * Thread-safe (one small lock per room of the connection).
  */
 public final class RoomStreams {
 
@@ -19,6 +21,9 @@ public final class RoomStreams {
      * may keep it next to the connection and skip the lookup by room. Its state is guarded by its own lock.
      */
     public final class Stream {
+        /** The run of message seqs received: {@code firstSeq..lastSeq}, empty when {@code firstSeq > lastSeq}. */
+        private long firstSeq = 1;
+        /** The highest seq received or passed over: live messages are sent only above it. */
         private long lastSeq;
         private List<OutboundFrame> held;
 
@@ -37,7 +42,7 @@ public final class RoomStreams {
                     held.add(frame);
                     return false;
                 }
-                return frame.seq() == 0 || advance(this, frame.seq());
+                return frame.seq() == 0 || takeLive(this, frame.seq());
             }
         }
     }
@@ -58,30 +63,68 @@ public final class RoomStreams {
         return stream(room).admit(frame);
     }
 
-    /**
-     * Records that message {@code seq} of {@code room} is about to be sent; {@code false} if that seq or a later
-     * one already was (do not send).
-     */
-    public boolean advance(String room, long seq) {
-        Stream stream = stream(room);
-        synchronized (stream) {
-            return advance(stream, seq);
-        }
-    }
-
-    private static boolean advance(Stream stream, long seq) {
+    /** A live message above everything received extends the run. */
+    private static boolean takeLive(Stream stream, long seq) {
         if (seq <= stream.lastSeq) {
             return false;
+        }
+        if (stream.firstSeq > stream.lastSeq) {
+            stream.firstSeq = seq;
         }
         stream.lastSeq = seq;
         return true;
     }
 
-    /** Starts holding back {@code room}'s live frames (a replay is about to run). */
+    /** Whether message {@code seq} of {@code room} is outside what this connection received (a replay sends it). */
+    public boolean missing(String room, long seq) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            return seq < stream.firstSeq || seq > stream.lastSeq;
+        }
+    }
+
+    /** A replay sent every message after {@code since} up to {@code upTo} that was {@link #missing}. */
+    public void replayed(String room, long since, long upTo) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            if (stream.firstSeq > stream.lastSeq || since + 1 < stream.firstSeq) {
+                stream.firstSeq = since + 1;
+            }
+            stream.lastSeq = Math.max(stream.lastSeq, upTo);
+        }
+    }
+
+    /**
+     * Live messages up to {@code seq} are not to be sent (the client starts after it, as a {@code join} without
+     * {@code since} tells it); what was received stays as it is.
+     */
+    public void skipTo(String room, long seq) {
+        Stream stream = stream(room);
+        synchronized (stream) {
+            skipTo(stream, seq);
+        }
+    }
+
+    private static void skipTo(Stream stream, long seq) {
+        if (seq <= stream.lastSeq) {
+            return;
+        }
+        if (stream.firstSeq > stream.lastSeq) {
+            stream.firstSeq = seq + 1;
+        }
+        stream.lastSeq = seq;
+    }
+
+    /**
+     * Starts holding back {@code room}'s live frames (a replay is about to run); if they are held already, they
+     * stay held, with what was held so far.
+     */
     public void hold(String room) {
         Stream stream = stream(room);
         synchronized (stream) {
-            stream.held = new ArrayList<>();
+            if (stream.held == null) {
+                stream.held = new ArrayList<>();
+            }
         }
     }
 
@@ -103,11 +146,9 @@ public final class RoomStreams {
         }
         List<OutboundFrame> held = stream.held;
         stream.held = null;
-        if (stream.lastSeq < replayedUpTo) {
-            stream.lastSeq = replayedUpTo;
-        }
+        skipTo(stream, replayedUpTo);
         for (OutboundFrame frame : held) {
-            if (frame.seq() == 0 || advance(stream, frame.seq())) {
+            if (frame.seq() == 0 || takeLive(stream, frame.seq())) {
                 send.accept(frame);
             }
         }

@@ -28,8 +28,36 @@ class RoomStreamsTest {
     @Test
     void roomsKeepSeparateSeqs() {
         assertTrue(streams.admit("r", message(5)));
-        assertTrue(streams.advance("other", 1));
-        assertFalse(streams.advance("r", 4));
+        assertTrue(streams.admit("other", OutboundFrame.roomMessage("other", 1, "{}")));
+        assertFalse(streams.admit("r", message(4)));
+    }
+
+    @Test
+    void aReplayFillsInWhatArrivedBeforeTheFirstLiveMessageAndNothingElse() {
+        assertTrue(streams.admit("r", message(4)));
+        assertTrue(streams.admit("r", message(5)));
+        streams.hold("r");
+        List<Long> replayed = new ArrayList<>();
+        for (long seq = 2; seq <= 6; seq++) {
+            if (streams.missing("r", seq)) {
+                replayed.add(seq);
+            }
+        }
+        streams.replayed("r", 1, 6);
+        assertEquals(List.of(2L, 3L, 6L), replayed);
+        assertFalse(streams.missing("r", 2));
+        assertTrue(streams.missing("r", 1));
+        assertTrue(streams.missing("r", 7));
+    }
+
+    @Test
+    void aJoinWithoutSinceSkipsLiveMessagesUpToItsSeqWithoutClaimingThem() {
+        streams.skipTo("r", 10);
+        assertFalse(streams.admit("r", message(10)));
+        assertTrue(streams.missing("r", 9));
+        assertTrue(streams.admit("r", message(11)));
+        assertFalse(streams.missing("r", 11));
+        assertTrue(streams.missing("r", 10));
     }
 
     @Test

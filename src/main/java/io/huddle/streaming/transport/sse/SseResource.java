@@ -82,6 +82,8 @@ public class SseResource {
     }
 
     private void start(SseConnection connection, Map<String, Long> resume, String rooms, String channels) {
+        // Rooms being resumed hold their live frames from the first moment, so the replay comes first, in order.
+        resume.keySet().forEach(room -> connection.roomStreams().hold(room));
         if (!connections.opened(connection)) {
             return;
         }
