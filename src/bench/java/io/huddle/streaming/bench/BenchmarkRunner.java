@@ -82,6 +82,7 @@ public final class BenchmarkRunner {
     private final AtomicLong stray = new AtomicLong();
     private final AtomicLong publishAcks = new AtomicLong();
     private final AtomicLong soloEchoes = new AtomicLong();
+    private final AtomicLong retriedHandshakes = new AtomicLong();
     private final AtomicLong publishErrors = new AtomicLong();
     private final AtomicReference<String> lastPublishError = new AtomicReference<>();
     private volatile Semaphore publishWindow;
@@ -150,7 +151,8 @@ public final class BenchmarkRunner {
                 huddle.heapPerConnection = idleHeap(true);
                 bare.heapPerConnection = idleHeap(false);
             }
-            String table = Report.table(subscribers, idleConnections, huddle, bare);
+            String table = Report.table(subscribers, idleConnections, huddle, bare)
+                    + "  WebSocket handshakes retried after 30 s without an answer: " + retriedHandshakes.get() + "\n";
             System.out.println();
             System.out.println(machine);
             System.out.println(table);
@@ -362,6 +364,8 @@ public final class BenchmarkRunner {
         log(label + ": warm-up of the per-message path, the publisher alone, " + soloMessages + " messages");
         long acks0 = publishAcks.get() + publishErrors.get();
         soloEchoes.set(0);
+        long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
+        long start = now();
         Semaphore inFlight = new Semaphore(window);
         publishWindow = huddle ? inFlight : null;
         for (int i = 0; i < soloMessages; i++) {
@@ -378,6 +382,9 @@ public final class BenchmarkRunner {
             Thread.sleep(20);
         }
         publishWindow = null;
+        long serverCpu = LibertyServer.cpuNanos(serverProcess) - serverCpu0;
+        log(String.format(Locale.ROOT, "%s: %d messages answered in %.2f s; server CPU %.2f s (%.1f µs per message)",
+                label, soloMessages, (now() - start) / 1e9, serverCpu / 1e9, serverCpu / 1e3 / soloMessages));
     }
 
     private Measured saturate(WsConnection publisher, int count, int phaseId, boolean huddle) throws Exception {
@@ -497,14 +504,37 @@ public final class BenchmarkRunner {
             if (!permits.tryAcquire(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("connections stopped opening after " + i + " of " + count);
             }
-            CompletableFuture<WsConnection> one = WsConnection.open(clients[i % clients.length], uri.apply(i), handler)
-                    .thenCompose(c -> awaitWelcome ? c.ready.thenApply(v -> c) : CompletableFuture.completedFuture(c))
-                    .orTimeout(60, TimeUnit.SECONDS);
+            int index = i;
+            CompletableFuture<WsConnection> one = openOne(index, uri, handler, awaitWelcome)
+                    .exceptionallyCompose(e -> {
+                        // Now and then one handshake of thousands gets no answer (the bare loop's too): try once more, and say so.
+                        if (!(rootCause(e) instanceof java.net.http.HttpTimeoutException)) {
+                            return CompletableFuture.failedFuture(e);
+                        }
+                        log("WARNING: handshake " + index + " got no answer within 30 s; trying it once more");
+                        retriedHandshakes.incrementAndGet();
+                        return openOne(index, uri, handler, awaitWelcome);
+                    });
             one.whenComplete((c, e) -> permits.release());
             opening.add(one);
         }
         CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(180, TimeUnit.SECONDS);
         return opening.stream().map(CompletableFuture::join).toList();
+    }
+
+    private CompletableFuture<WsConnection> openOne(int i, IntFunction<URI> uri,
+                                                   BiConsumer<WsConnection, CharSequence> handler, boolean awaitWelcome) {
+        return WsConnection.open(clients[i % clients.length], uri.apply(i), handler)
+                .thenCompose(c -> awaitWelcome ? c.ready.thenApply(v -> c) : CompletableFuture.completedFuture(c))
+                .orTimeout(60, TimeUnit.SECONDS);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Gives the member frames of the joins (about N²/2 of them) a second to drain before the warm-up. */
