@@ -38,7 +38,6 @@ import java.util.logging.Logger;
 public class WebSocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketEndpoint.class.getName());
-    private static final String CONNECTION = "huddle.connection";
     /** The container's own cap on a text frame, whatever the configured limit: 16 MiB. */
     private static final long HARD_LIMIT = 16L * 1024 * 1024;
 
@@ -54,6 +53,9 @@ public class WebSocketEndpoint {
     @Resource
     ManagedExecutorService executor;
 
+    /** This session's connection, once open (the container creates an instance per session). */
+    private volatile WebSocketConnection connection;
+
     @OnOpen
     public void open(Session session) {
         Optional<UserId> user = identities.identify(session.getUserPrincipal(), null,
@@ -64,13 +66,13 @@ public class WebSocketEndpoint {
         }
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
                 user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor);
-        session.getUserProperties().put(CONNECTION, connection);
+        this.connection = connection;
         connections.opened(connection);
     }
 
     @OnMessage(maxMessageSize = HARD_LIMIT)
     public void message(Session session, String text) {
-        WebSocketConnection connection = connectionOf(session);
+        WebSocketConnection connection = this.connection;
         if (connection != null) {
             connection.seen();
             if (text.length() > 4L * config.maxMessageBytes()) {
@@ -85,7 +87,7 @@ public class WebSocketEndpoint {
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        WebSocketConnection connection = connectionOf(session);
+        WebSocketConnection connection = this.connection;
         if (connection != null) {
             connection.ponged(pong.getApplicationData());
         }
@@ -93,7 +95,7 @@ public class WebSocketEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        WebSocketConnection connection = connectionOf(session);
+        WebSocketConnection connection = this.connection;
         if (connection != null) {
             connections.closed(connection);
         }
@@ -102,10 +104,6 @@ public class WebSocketEndpoint {
     @OnError
     public void error(Session session, Throwable failure) {
         LOG.log(Level.FINE, failure, () -> "WebSocket session " + session.getId() + " failed");
-    }
-
-    private static WebSocketConnection connectionOf(Session session) {
-        return (WebSocketConnection) session.getUserProperties().get(CONNECTION);
     }
 
     private static String first(Session session, String parameter) {
