@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
  * The benchmark: starts the {@code huddle-bench} Liberty server with Huddle ({@code /}) and the bare broadcast
@@ -364,27 +365,41 @@ public final class BenchmarkRunner {
         log(label + ": warm-up of the per-message path, the publisher alone, " + soloMessages + " messages");
         long acks0 = publishAcks.get() + publishErrors.get();
         soloEchoes.set(0);
+        LongSupplier answered = () -> huddle ? publishAcks.get() + publishErrors.get() - acks0 : soloEchoes.get();
         long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
         long start = now();
+        long serverCpuHalf = 0;
+        long half = soloMessages / 2;
         Semaphore inFlight = new Semaphore(window);
         publishWindow = huddle ? inFlight : null;
         for (int i = 0; i < soloMessages; i++) {
+            if (i == half) {
+                // The second half's CPU is closer to the steady state: the JIT did most of its work in the first.
+                awaitAnswered(answered, half);
+                serverCpuHalf = LibertyServer.cpuNanos(serverProcess);
+            }
             if (huddle && !inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("no publish ack for 60 s during the solo warm-up");
             }
             publisher.send(message(huddle, SOLO_PHASE, i, now()));
         }
+        awaitAnswered(answered, soloMessages);
+        publishWindow = null;
+        long serverCpu1 = LibertyServer.cpuNanos(serverProcess);
+        log(String.format(Locale.ROOT, "%s: %d messages answered in %.2f s; server CPU %.2f s (%.1f µs per message;"
+                        + " %.1f µs per message in the second half)", label, soloMessages, (now() - start) / 1e9,
+                (serverCpu1 - serverCpu0) / 1e9, (serverCpu1 - serverCpu0) / 1e3 / soloMessages,
+                (serverCpu1 - serverCpuHalf) / 1e3 / (soloMessages - half)));
+    }
+
+    private static void awaitAnswered(LongSupplier answered, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while ((huddle ? publishAcks.get() + publishErrors.get() - acks0 : soloEchoes.get()) < soloMessages) {
+        while (answered.getAsLong() < count) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the solo warm-up was not answered within 120 s");
             }
-            Thread.sleep(20);
+            Thread.sleep(5);
         }
-        publishWindow = null;
-        long serverCpu = LibertyServer.cpuNanos(serverProcess) - serverCpu0;
-        log(String.format(Locale.ROOT, "%s: %d messages answered in %.2f s; server CPU %.2f s (%.1f µs per message)",
-                label, soloMessages, (now() - start) / 1e9, serverCpu / 1e9, serverCpu / 1e3 / soloMessages));
     }
 
     private Measured saturate(WsConnection publisher, int count, int phaseId, boolean huddle) throws Exception {
