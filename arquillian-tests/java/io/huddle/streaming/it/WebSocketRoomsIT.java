@@ -83,6 +83,18 @@ class WebSocketRoomsIT extends WireTest {
         }
     }
 
+    /** Bob joins over a connection that then closes; alice publishes {@code missed} messages; returns bob's seq. */
+    private long bobJoinsDisconnectsAndMisses(int missed) {
+        long seen;
+        try (WsClient bobWs = open(bob)) {
+            seen = bobWs.command(join(room)).getJsonNumber("seq").longValue();
+        }
+        for (int i = 1; i <= missed; i++) {
+            assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":" + i + "}").status());
+        }
+        return seen;
+    }
+
     private void publish(WsClient client, String text) {
         JsonObject ack = client.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":\"" + text + "\"}");
         assertEquals("ack", ack.getString("type"), ack::toString);
@@ -111,13 +123,7 @@ class WebSocketRoomsIT extends WireTest {
 
     @Test
     void messageArrivingLiveBeforeTheResumingJoinDoesNotHideTheMissedOnes() {
-        long seen;
-        try (WsClient bobWs = open(bob)) {
-            seen = bobWs.command(join(room)).getJsonNumber("seq").longValue();
-        }
-        for (int i = 1; i <= 2; i++) {
-            assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":" + i + "}").status());
-        }
+        long seen = bobJoinsDisconnectsAndMisses(2);
         try (WsClient bobWs = open(bob)) {
             // Membership outlives the connection: the new connection receives the room's next message at once.
             assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":3}").status());
@@ -133,13 +139,7 @@ class WebSocketRoomsIT extends WireTest {
 
     @Test
     void reconnectingWithSinceReplaysWhatWasMissedThenContinues() {
-        long seen;
-        try (WsClient bobWs = open(bob)) {
-            seen = bobWs.command(join(room)).getJsonNumber("seq").longValue();
-        }
-        for (int i = 1; i <= 3; i++) {
-            assertEquals(201, api.post(alice, "rooms/" + room + "/messages", "{\"data\":" + i + "}").status());
-        }
+        long seen = bobJoinsDisconnectsAndMisses(3);
         try (WsClient bobWs = open(bob); WsClient aliceWs = open(alice)) {
             bobWs.sendText("{\"type\":\"join\",\"ref\":\"j\",\"room\":\"" + room + "\",\"since\":" + seen + "}");
             for (int i = 1; i <= 3; i++) {
