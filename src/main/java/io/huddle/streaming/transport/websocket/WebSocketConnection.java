@@ -1,6 +1,7 @@
 package io.huddle.streaming.transport.websocket;
 
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.hub.QueuedConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -113,10 +114,23 @@ final class WebSocketConnection extends QueuedConnection {
 
     @Override
     protected void closeTransport(int code, String reason) {
+        Runnable close = () -> {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, e, () -> "closing connection " + id() + " failed");
+            }
+        };
+        if (code != CloseCodes.SLOW_CONSUMER && code != CloseCodes.HEARTBEAT_TIMEOUT) {
+            close.run();
+            return;
+        }
+        // The client does not read, and closing writes a close frame, which may then wait: not on the caller's
+        // thread (the heartbeat task or a fan-out), but on the pool that takes writes that may block.
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, e, () -> "closing connection " + id() + " failed");
+            blockingWrites.execute(close);
+        } catch (RuntimeException e) {
+            close.run();
         }
     }
 
