@@ -36,8 +36,6 @@ public class RoomCommands {
     @Inject
     MembershipService memberships;
 
-
-
     @Inject
     StreamingConfig config;
 

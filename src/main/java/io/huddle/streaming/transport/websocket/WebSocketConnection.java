@@ -32,7 +32,10 @@ final class WebSocketConnection extends QueuedConnection {
 
     private final Session session;
     private final ReadProof readProof;
-    /** Runs the pings that could block (the client may not be reading), so that no caller's thread waits. */
+    /**
+     * Runs the writes that could block (pings, and close frames to clients that do not read), so that no
+     * caller's thread waits.
+     */
     private final Executor blockingWrites;
 
     /**
