@@ -6,19 +6,24 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -64,6 +69,10 @@ public final class BenchmarkRunner {
     private final int soloMessages = Integer.getInteger("bench.warmup.solo", 20000);
     private final int idleConnections = Integer.getInteger("bench.idle", 10000);
     private final int window = Integer.getInteger("bench.window", 64);
+    /** Writes the server's class histogram growth during each idle phase to the work directory. */
+    private final boolean idleHistogram = Boolean.getBoolean("bench.idle.histogram");
+    /** Records each saturation run on the server with Java Flight Recorder, into the work directory. */
+    private final boolean profile = Boolean.getBoolean("bench.profile");
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
     private final int port = Integer.getInteger("bench.http.port", 29080);
     private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
@@ -190,7 +199,9 @@ public final class BenchmarkRunner {
             log("Huddle: warm-up, " + warmupMessages + " messages");
             saturate(publisher, warmupMessages, 1, true);
             log("Huddle: saturation, " + messages + " messages");
+            jfr("start", "huddle");
             Measured sat = saturate(publisher, messages, 2, true);
+            jfr("stop", "huddle");
             results.saturation = sat;
             log("Huddle: " + sat.summary());
             double rate = 0.5 * sat.deliveredPerSecond() / subscribers;
@@ -302,7 +313,9 @@ public final class BenchmarkRunner {
             log("bare loop: warm-up, " + warmupMessages + " messages");
             saturate(publisher, warmupMessages, 4, false);
             log("bare loop: saturation, " + messages + " messages");
+            jfr("start", "bare");
             Measured sat = saturate(publisher, messages, 5, false);
+            jfr("stop", "bare");
             results.saturation = sat;
             log("bare loop: " + sat.summary());
             double rate = 0.5 * sat.deliveredPerSecond() / subscribers;
@@ -466,6 +479,7 @@ public final class BenchmarkRunner {
         String label = huddle ? "Huddle" : "bare loop";
         Thread.sleep(2000);
         long before = heap().getJsonNumber("usedHeap").longValue();
+        Map<String, long[]> histogramBefore = idleHistogram ? histogram() : null;
         log(label + ": heap before " + idleConnections + " idle connections: " + before + " bytes");
         IntFunction<URI> uri = huddle
                 ? i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("idle-%05d", i))
@@ -487,6 +501,11 @@ public final class BenchmarkRunner {
             }
             Thread.sleep(2000);
             long after = heap().getJsonNumber("usedHeap").longValue();
+            if (histogramBefore != null) {
+                Path file = workDir.resolve("histogram-" + (huddle ? "huddle" : "bare") + ".txt");
+                Files.writeString(file, histogramGrowth(histogramBefore, histogram(), idleConnections));
+                log(label + ": class histogram growth written to " + file);
+            }
             long closed = idle.stream().filter(WsConnection::isClosed).count();
             log(label + ": heap with " + idleConnections + " idle connections: " + after + " bytes ("
                     + closed + " closed by the server, " + unexpected.get() + " unexpected frames)");
@@ -497,6 +516,66 @@ public final class BenchmarkRunner {
         } finally {
             closeAll(idle);
         }
+    }
+
+    /** Starts or stops a flight recording of the server when {@code bench.profile} is set. */
+    private void jfr(String action, String label) throws IOException, InterruptedException {
+        if (!profile) {
+            return;
+        }
+        String name = "saturation-" + label;
+        List<String> command = new ArrayList<>(List.of(jcmd(), Long.toString(serverProcess.pid()), "JFR." + action,
+                "name=" + name));
+        if (action.equals("start")) {
+            command.add("settings=profile");
+        } else {
+            command.add("filename=" + workDir.resolve(name + ".jfr").toAbsolutePath());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd JFR." + action + " failed: " + output);
+        }
+        log("JFR." + action + " " + name);
+    }
+
+    private static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    }
+
+    /** The server's live objects by class (jcmd GC.class_histogram, which runs a full GC): count and bytes. */
+    private Map<String, long[]> histogram() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(jcmd(),
+                Long.toString(serverProcess.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        Map<String, long[]> classes = new HashMap<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length >= 4 && cols[0].endsWith(":")) {
+                    classes.put(cols[3], new long[] {Long.parseLong(cols[1]), Long.parseLong(cols[2])});
+                }
+            }
+        }
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.class_histogram exited with " + jcmd.exitValue());
+        }
+        return classes;
+    }
+
+    private static String histogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int connections) {
+        StringBuilder out = new StringBuilder(String.format("%12s %12s %10s  %s%n", "instances", "bytes", "B/conn", "class"));
+        after.entrySet().stream()
+                .map(e -> {
+                    long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                    return Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+                })
+                .filter(e -> e.getValue()[1] != 0)
+                .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+                .limit(80)
+                .forEach(e -> out.append(String.format("%12d %12d %10.1f  %s%n",
+                        e.getValue()[0], e.getValue()[1], (double) e.getValue()[1] / connections, e.getKey())));
+        return out.toString();
     }
 
     private JsonObject heap() throws IOException, InterruptedException {
