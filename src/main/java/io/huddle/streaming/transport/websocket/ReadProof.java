@@ -13,15 +13,29 @@ import java.security.SecureRandom;
  * after reading every byte written before the ping; so a pong proves how far the client has read. While the
  * bytes written beyond that proof stay under the budget, far below what the operating system's socket buffers
  * hold, a direct write cannot block on the client. Beyond it (a client that reads slowly, or does not answer
- * pings) frames go through the asynchronous sender, as for every frame when the budget is 0.
+ * pings) frames go through the asynchronous sender, as for every frame when the budget is 0, unless the client
+ * answers probes quickly ({@link #worthAwaiting}): then the next frame waits for the pong of the probe already on
+ * its way, and is written directly when it arrives. How quickly a client can answer is the quickest answer among
+ * its recent ones (a client that lags behind answers late, but the quickest answer shows its network round
+ * trip); the first frame written is followed by a probe, so that this is known from the start. Waiting for a
+ * client whose round trip is longer than {@link #QUICK_ANSWER_NANOS} would cap its throughput at the budget per
+ * round trip, so such a client's frames take the asynchronous sender.
  * <p>
- * {@link #allowsDirect}, {@link #wrote}, {@link #probe} and {@link #heartbeat} are called by whichever thread
+ * {@link #allowsDirect}, {@link #worthAwaiting}, {@link #wrote}, {@link #probe} and {@link #heartbeat} are called by whichever thread
  * holds the connection's writer role (one at a time); {@link #confirm} by the thread that reads the pong.
  */
 final class ReadProof {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PAYLOAD = 16;
+    /**
+     * A client whose quickest recent pong came back within this is worth waiting for: with the default budget, at
+     * least 32 KiB per 2 ms round trip, 16 MB/s.
+     */
+    static final long QUICK_ANSWER_NANOS = 2_000_000;
+    private static final long UNKNOWN = Long.MAX_VALUE;
+    /** How many answers make one window of the quickest-answer estimate. */
+    private static final int ANSWER_WINDOW = 32;
 
     private final long budget;
     private final long secret = RANDOM.nextLong();
@@ -29,6 +43,18 @@ final class ReadProof {
     private volatile long probedAt;
     private volatile long probedMax;
     private volatile long confirmed;
+    /** When the latest probe was taken (System.nanoTime). */
+    private volatile long probedAtNanos;
+    private volatile boolean probedOnce;
+    /**
+     * The quickest answer (probe to pong) in the current window of answers, and in the one before it; only the
+     * reading thread (one at a time) touches these.
+     */
+    private long quickestNow = UNKNOWN;
+    private long quickestBefore = UNKNOWN;
+    private int answersNow;
+    /** The quickest answer in the last one or two windows: about this client's network round trip. */
+    private volatile long quickest = UNKNOWN;
 
     /** @param budget how many unproven bytes direct writes may leave in flight; 0 turns direct writes off */
     ReadProof(long budget) {
@@ -58,18 +84,41 @@ final class ReadProof {
      * due once half the budget was written since the last one.
      */
     ByteBuffer probe() {
-        if (budget <= 0 || written - probedAt < budget / 2) {
+        if (budget <= 0 || (written - probedAt < budget / 2 && probedOnce)) {
             return null;
         }
         return heartbeat();
+    }
+
+    /**
+     * Whether a frame of {@code bytes} that may not be written directly now should wait for the pong of the probe
+     * already sent rather than take the asynchronous sender: that pong would allow it, and this client answers
+     * quickly.
+     */
+    boolean worthAwaiting(long bytes) {
+        long probed = probedMax;
+        return budget > 0 && probed > confirmed && written + bytes - probed <= budget
+                && quickest <= QUICK_ANSWER_NANOS;
     }
 
     /** A ping payload for a heartbeat: proves progress like any probe. */
     ByteBuffer heartbeat() {
         probedAt = written;
         probedMax = written;
+        probedAtNanos = System.nanoTime();
+        probedOnce = true;
         ByteBuffer payload = ByteBuffer.allocate(PAYLOAD).putLong(secret).putLong(written);
         return payload.flip();
+    }
+
+    private void answered(long took) {
+        if (++answersNow > ANSWER_WINDOW) {
+            quickestBefore = quickestNow;
+            quickestNow = UNKNOWN;
+            answersNow = 1;
+        }
+        quickestNow = Math.min(quickestNow, took);
+        quickest = Math.min(quickestNow, quickestBefore);
     }
 
     /** Takes a pong's payload into account; payloads that are not this connection's probes are ignored. */
@@ -84,6 +133,9 @@ final class ReadProof {
         long upTo = data.getLong();
         if (upTo <= probedMax && upTo > confirmed) {
             confirmed = upTo;
+            if (upTo == probedMax) {
+                answered(System.nanoTime() - probedAtNanos);
+            }
         }
     }
 }

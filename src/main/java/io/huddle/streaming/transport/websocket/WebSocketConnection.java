@@ -12,14 +12,17 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A connection over a WebSocket session, written by one writer at a time: a frame is written directly while the
- * client has provably read all but a small budget of what was written before it ({@link ReadProof}), otherwise
- * with the session's asynchronous sender, so a client that does not read never blocks the writer. Heartbeats
- * are WebSocket pings written through the same queue. Thread-safe.
+ * client has provably read all but a small budget of what was written before it ({@link ReadProof}). Beyond the
+ * budget, a client that answers quickly gets the frame directly when the pong of the probe on its way arrives
+ * (on the thread that reads the pong); any other gets it through the session's asynchronous sender. So a client
+ * that does not read never blocks the writer. Heartbeats are WebSocket pings written through the same queue.
+ * Thread-safe.
  */
 final class WebSocketConnection extends QueuedConnection {
 
@@ -30,7 +33,12 @@ final class WebSocketConnection extends QueuedConnection {
     /** The most a WebSocket frame header adds to a text frame. */
     private static final int HEADER = 14;
 
+    private static final AtomicReferenceFieldUpdater<WebSocketConnection, Parked> PARKED =
+            AtomicReferenceFieldUpdater.newUpdater(WebSocketConnection.class, Parked.class, "parked");
+
     private final Session session;
+    /** The frame waiting for a pong before it is written directly, if any (it holds the writer role). */
+    private volatile Parked parked;
     private final ReadProof readProof;
     /**
      * Runs the writes that could block (pings, and close frames to clients that do not read), so that no
@@ -71,10 +79,15 @@ final class WebSocketConnection extends QueuedConnection {
             String json = frame.json();
             long bytes = json.length() + HEADER;
             if (readProof.allowsDirect(bytes)) {
-                session.getBasicRemote().sendText(json);
-                readProof.wrote(bytes);
-                probeIfDue();
+                writeDirectly(json, bytes);
                 return WRITTEN;
+            }
+            if (readProof.worthAwaiting(bytes)) {
+                Parked waiting = new Parked(json, bytes);
+                parked = waiting;
+                // The pong may have arrived before the frame was parked.
+                writeParkedIfProven();
+                return waiting.written;
             }
             readProof.wrote(bytes);
             CompletableFuture<Void> done = new CompletableFuture<>();
@@ -98,6 +111,26 @@ final class WebSocketConnection extends QueuedConnection {
         }
     }
 
+    private void writeDirectly(String json, long bytes) throws IOException {
+        session.getBasicRemote().sendText(json);
+        readProof.wrote(bytes);
+        probeIfDue();
+    }
+
+    /** Writes the parked frame if the client has now read enough; whoever takes it from the field writes it. */
+    private void writeParkedIfProven() {
+        Parked waiting = parked;
+        if (waiting == null || !readProof.allowsDirect(waiting.bytes) || !PARKED.compareAndSet(this, waiting, null)) {
+            return;
+        }
+        try {
+            writeDirectly(waiting.json, waiting.bytes);
+            waiting.written.complete(null);
+        } catch (IOException | RuntimeException e) {
+            waiting.written.completeExceptionally(e);
+        }
+    }
+
     /**
      * Sends a read probe if one is due; called while holding the writer role, after a frame was written, and
      * only while the client is provably within the budget (so the ping cannot block).
@@ -113,6 +146,9 @@ final class WebSocketConnection extends QueuedConnection {
     void ponged(ByteBuffer payload) {
         seen();
         readProof.confirm(payload);
+        if (parked != null) {
+            writeParkedIfProven();
+        }
     }
 
     @Override
@@ -134,6 +170,18 @@ final class WebSocketConnection extends QueuedConnection {
             blockingWrites.execute(close);
         } catch (RuntimeException e) {
             close.run();
+        }
+    }
+
+    /** A frame waiting for the client's pong; {@code written} completes once it was written. */
+    private static final class Parked {
+        final String json;
+        final long bytes;
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+
+        Parked(String json, long bytes) {
+            this.json = json;
+            this.bytes = bytes;
         }
     }
 

@@ -26,8 +26,10 @@ class ReadProofTest {
     }
 
     @Test
-    void noProbeIsDueBeforeHalfTheBudgetWasWritten() {
+    void noProbeIsDueBeforeHalfTheBudgetWasWrittenSinceTheLastOne() {
         ReadProof proof = new ReadProof(1000);
+        proof.wrote(10);
+        proof.probe();
         proof.wrote(400);
         assertNull(proof.probe());
     }
@@ -52,5 +54,50 @@ class ReadProofTest {
         assertFalse(proof.allowsDirect(1));
         proof.wrote(10_000);
         assertNull(proof.probe());
+    }
+
+    @Test
+    void theFirstFrameWrittenIsFollowedByAProbe() {
+        ReadProof proof = new ReadProof(1000);
+        proof.wrote(50);
+        assertNotNull(proof.probe(), "the first probe measures the client's round trip");
+        proof.wrote(50);
+        assertNull(proof.probe());
+    }
+
+    @Test
+    void aFrameBeyondTheBudgetWaitsForTheProbeOfAClientThatAnsweredQuickly() {
+        ReadProof proof = new ReadProof(1000);
+        proof.wrote(100);
+        proof.confirm(proof.probe());
+        proof.wrote(500);
+        proof.probe();
+        proof.wrote(400);
+
+        assertFalse(proof.allowsDirect(300));
+        assertTrue(proof.worthAwaiting(300), "the pong of the probe at 600 makes room for 300 more");
+        assertFalse(proof.worthAwaiting(700), "even after that pong, 700 more would exceed the budget");
+    }
+
+    @Test
+    void aClientThatNeverAnsweredIsNotWaitedFor() {
+        ReadProof proof = new ReadProof(1000);
+        proof.wrote(600);
+        proof.probe();
+        proof.wrote(400);
+
+        assertFalse(proof.allowsDirect(300));
+        assertFalse(proof.worthAwaiting(300));
+    }
+
+    @Test
+    void nothingIsWaitedForWithoutAProbeOnItsWay() {
+        ReadProof proof = new ReadProof(1000);
+        proof.wrote(100);
+        proof.confirm(proof.probe());
+        proof.wrote(950);
+
+        assertFalse(proof.allowsDirect(100));
+        assertFalse(proof.worthAwaiting(100), "every probe was answered: no pong will come to wait for");
     }
 }
