@@ -185,6 +185,76 @@ class WebSocketLimitsIT extends WireTest {
         }
     }
 
+    /**
+     * The server writes a client that answers its pings quickly without a thread hand-off, and beyond a small
+     * budget waits for the pong of its last ping. A client that then stops answering pings, but goes on reading,
+     * must still get every message: after a heartbeat interval without that pong the server stops waiting.
+     */
+    @Test
+    void clientThatStopsAnsweringPingsButKeepsReadingStillGetsEveryMessage() throws Exception {
+        String alice = Api.user("pub");
+        String reader = Api.user("mute-pongs");
+        String room = Api.roomId("unanswered");
+        api.createRoom(alice, room, "");
+        api.post(reader, "rooms/" + room + "/members", "{}");
+        String payload = "{\"data\":\"" + "p".repeat(3_000) + "\"}";
+        java.util.concurrent.ExecutorService publisher = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (RawWsClient raw = RawWsClient.connect(base, reader, 256 * 1024)) {
+            assertTrue(raw.readFrame(10_000).text().contains("\"welcome\""));
+            // First, about 90 KB while every ping is answered at once: the server learns this client answers quickly.
+            java.util.concurrent.Future<?> first = publisher.submit(() -> publish(alice, room, payload, 30));
+            assertEquals(seqs(1, 30), readMessages(raw, 30, true));
+            first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // Then as much again, with no ping answered.
+            java.util.concurrent.Future<?> second = publisher.submit(() -> publish(alice, room, payload, 30));
+            assertEquals(seqs(31, 60), readMessages(raw, 30, false));
+            second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            publisher.shutdownNow();
+        }
+    }
+
+    private Void publish(String user, String room, String payload, int count) {
+        for (int i = 0; i < count; i++) {
+            assertEquals(201, api.post(user, "rooms/" + room + "/messages", payload).status());
+        }
+        return null;
+    }
+
+    private static List<Long> seqs(long from, long to) {
+        return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    /**
+     * Reads until {@code count} messages arrived (or 30 s passed) and returns their seqs; answers pings if told to,
+     * and otherwise stays alive by sending a {@code ping} command every second (any frame counts as liveness).
+     */
+    private static List<Long> readMessages(RawWsClient raw, int count, boolean answerPings) throws Exception {
+        List<Long> seqs = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long nextAlive = 0;
+        while (seqs.size() < count && System.nanoTime() < deadline) {
+            if (!answerPings && System.nanoTime() > nextAlive) {
+                raw.sendText("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+                nextAlive = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            }
+            RawWsClient.Frame frame;
+            try {
+                frame = raw.readFrame(500);
+            } catch (java.net.SocketTimeoutException e) {
+                continue;
+            }
+            assertTrue(frame.opcode() != 8, "closed: " + frame.text());
+            if (frame.opcode() == 9 && answerPings) {
+                raw.sendPong(frame.payload());
+            } else if (frame.opcode() == 1 && frame.text().contains("\"type\":\"message\"")) {
+                seqs.add(jakarta.json.Json.createReader(new java.io.StringReader(frame.text())).readObject()
+                        .getJsonNumber("seq").longValue());
+            }
+        }
+        return seqs;
+    }
+
     @Test
     void administratorDisconnectSendsKickedThenCloses4409() {
         String user = Api.user("kicked");

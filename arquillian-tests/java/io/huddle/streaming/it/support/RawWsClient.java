@@ -14,8 +14,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A WebSocket client written on a plain socket, for what a well-behaved client library will not do: never
- * answering pings, never reading (a slow consumer), sending arbitrary bytes. It reads only when asked to.
+ * A WebSocket client written on a plain socket, for what a well-behaved client library will not do: answering
+ * pings only when told to, never reading (a slow consumer), sending arbitrary bytes. It reads only when asked to.
  */
 public final class RawWsClient implements AutoCloseable {
 
@@ -58,8 +58,17 @@ public final class RawWsClient implements AutoCloseable {
 
     /** Sends one masked text frame with the given payload bytes. */
     public void sendText(byte[] payload) throws IOException {
+        send(0x81, payload);
+    }
+
+    /** Sends one masked pong frame carrying {@code payload} (the answer to a ping). */
+    public void sendPong(byte[] payload) throws IOException {
+        send(0x8A, payload);
+    }
+
+    private void send(int head, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
+        frame.write(head);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
@@ -80,6 +89,28 @@ public final class RawWsClient implements AutoCloseable {
         }
         out.write(frame.toByteArray());
         out.flush();
+    }
+
+    /** One frame read from the server: its opcode (1 text, 8 close, 9 ping, 10 pong) and payload. */
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads the next frame, answering nothing; fails when none arrives within {@code timeoutMillis}. */
+    public Frame readFrame(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        int head = in.readUnsignedByte();
+        long length = in.readUnsignedByte() & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(head & 0x0f, payload);
     }
 
     /**

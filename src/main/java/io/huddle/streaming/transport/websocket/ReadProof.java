@@ -21,8 +21,9 @@ import java.security.SecureRandom;
  * client whose round trip is longer than {@link #QUICK_ANSWER_NANOS} would cap its throughput at the budget per
  * round trip, so such a client's frames take the asynchronous sender.
  * <p>
- * {@link #allowsDirect}, {@link #worthAwaiting}, {@link #wrote}, {@link #probe} and {@link #heartbeat} are called by whichever thread
- * holds the connection's writer role (one at a time); {@link #confirm} by the thread that reads the pong.
+ * {@link #allowsDirect}, {@link #worthAwaiting}, {@link #wrote}, {@link #probe} and {@link #heartbeat} are called
+ * by whichever thread holds the connection's writer role (one at a time), {@link #confirm} by the thread that
+ * reads the pong, {@link #forgetAnswers} by the heartbeat task.
  */
 final class ReadProof {
 
@@ -55,6 +56,8 @@ final class ReadProof {
     private int answersNow;
     /** The quickest answer in the last one or two windows: about this client's network round trip. */
     private volatile long quickest = UNKNOWN;
+    /** Set when the answers so far no longer count; the reading thread then starts its windows afresh. */
+    private volatile boolean forgotten;
 
     /** @param budget how many unproven bytes direct writes may leave in flight; 0 turns direct writes off */
     ReadProof(long budget) {
@@ -111,7 +114,19 @@ final class ReadProof {
         return payload.flip();
     }
 
+    /** The client stopped answering: until it answers again, it is not worth waiting for. */
+    void forgetAnswers() {
+        forgotten = true;
+        quickest = UNKNOWN;
+    }
+
     private void answered(long took) {
+        if (forgotten) {
+            forgotten = false;
+            quickestBefore = UNKNOWN;
+            quickestNow = UNKNOWN;
+            answersNow = 0;
+        }
         if (++answersNow > ANSWER_WINDOW) {
             quickestBefore = quickestNow;
             quickestNow = UNKNOWN;

@@ -89,26 +89,52 @@ final class WebSocketConnection extends QueuedConnection {
                 writeParkedIfProven();
                 return waiting.written;
             }
-            readProof.wrote(bytes);
             CompletableFuture<Void> done = new CompletableFuture<>();
-            session.getAsyncRemote().sendText(json, result -> {
-                if (!result.isOK()) {
-                    done.completeExceptionally(result.getException());
-                    return;
-                }
-                try {
-                    if (readProof.pingIsSafe()) {
-                        probeIfDue();
-                    }
-                    done.complete(null);
-                } catch (IOException | RuntimeException e) {
-                    done.completeExceptionally(e);
-                }
-            });
+            writeAsync(json, bytes, done);
             return done;
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Writes through the container's asynchronous sender; {@code done} completes when the container took it. */
+    private void writeAsync(String json, long bytes, CompletableFuture<Void> done) {
+        readProof.wrote(bytes);
+        session.getAsyncRemote().sendText(json, result -> {
+            if (!result.isOK()) {
+                done.completeExceptionally(result.getException());
+                return;
+            }
+            try {
+                if (readProof.pingIsSafe()) {
+                    probeIfDue();
+                }
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+    }
+
+    /**
+     * A heartbeat is due. A frame still parked since the heartbeat before this one waited a whole interval for a
+     * pong: the client no longer answers pings (though it may still read), so it is no longer waited for, and the
+     * frame goes through the asynchronous sender.
+     */
+    @Override
+    public void send(OutboundFrame frame) {
+        if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
+            Parked waiting = parked;
+            if (waiting != null && waiting.heartbeats++ > 0 && PARKED.compareAndSet(this, waiting, null)) {
+                readProof.forgetAnswers();
+                try {
+                    writeAsync(waiting.json, waiting.bytes, waiting.written);
+                } catch (RuntimeException e) {
+                    waiting.written.completeExceptionally(e);
+                }
+            }
+        }
+        super.send(frame);
     }
 
     private void writeDirectly(String json, long bytes) throws IOException {
@@ -178,6 +204,8 @@ final class WebSocketConnection extends QueuedConnection {
         final String json;
         final long bytes;
         final CompletableFuture<Void> written = new CompletableFuture<>();
+        /** Heartbeats that came while it waited (only the heartbeat task counts them). */
+        int heartbeats;
 
         Parked(String json, long bytes) {
             this.json = json;
