@@ -26,6 +26,9 @@ public class Transactions {
 
     private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
 
+    /** Looked up once: the container's UserTransaction acts on the calling thread's transaction. */
+    private volatile UserTransaction userTransaction;
+
     /** Runs {@code work} in a transaction and returns its result. */
     public <T> T required(Supplier<T> work) {
         UserTransaction tx = userTransaction();
@@ -81,11 +84,16 @@ public class Transactions {
         }
     }
 
-    private static UserTransaction userTransaction() {
-        try {
-            return InitialContext.doLookup("java:comp/UserTransaction");
-        } catch (NamingException e) {
-            throw new IllegalStateException("no UserTransaction available", e);
+    private UserTransaction userTransaction() {
+        UserTransaction tx = userTransaction;
+        if (tx == null) {
+            try {
+                tx = InitialContext.doLookup("java:comp/UserTransaction");
+            } catch (NamingException e) {
+                throw new IllegalStateException("no UserTransaction available", e);
+            }
+            userTransaction = tx;
         }
+        return tx;
     }
 }
