@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.Session;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,9 @@ import java.util.UUID;
 /**
  * {@link MessageRepository} over JPA. A room's seq is allocated by incrementing {@code rooms.last_seq} in the
  * caller's transaction: the row lock that update takes serializes appends to one room until commit, and a
- * rollback gives the number back, so seqs stay gap-free on every database. Thread-safe.
+ * rollback gives the number back, so seqs stay gap-free on every database. On PostgreSQL and H2 one statement
+ * both increments and returns the number ({@code returning}, {@code final table}); elsewhere an update and a
+ * select do it. Thread-safe.
  */
 @ApplicationScoped
 public class JpaMessageRepository implements MessageRepository {
@@ -35,17 +38,13 @@ public class JpaMessageRepository implements MessageRepository {
     EntityManager em;
 
     private final Clock clock = Clock.systemUTC();
+    /** The statement that increments a room's last seq and returns it, or "" where the database has none. */
+    private volatile String nextSeqStatement;
 
     @Override
     public Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
         String room = draft.room().value();
-        // Plain SQL: a bulk JPQL update is translated anew on every execution, a native statement is not.
-        int updated = em.createNativeQuery("update rooms set last_seq = last_seq + 1 where id = ?1")
-                .setParameter(1, room)
-                .executeUpdate();
-        if (updated == 0) {
-            throw new RoomNotFoundException(draft.room());
-        }
+        long seq = nextSeq(draft.room());
         Instant now = clock.instant();
         if (keep && draft.idempotencyKey().isPresent()) {
             Optional<Message> earlier = findByKey(draft, now.minus(dedupWindow));
@@ -57,14 +56,52 @@ public class JpaMessageRepository implements MessageRepository {
                 return new Appended(earlier.get(), true);
             }
         }
-        long seq = ((Number) em.createNativeQuery("select last_seq from rooms where id = ?1")
-                .setParameter(1, room)
-                .getSingleResult()).longValue();
         Message message = Message.stored(UUID.randomUUID().toString(), draft, seq, now);
         if (keep) {
             em.persist(message);
         }
         return new Appended(message, false);
+    }
+
+    /** Increments {@code room}'s last seq (taking its row lock until commit) and returns the new value. */
+    private long nextSeq(RoomId roomId) {
+        String room = roomId.value();
+        String statement = nextSeqStatement();
+        if (!statement.isEmpty()) {
+            List<?> next = em.createNativeQuery(statement).setParameter(1, room).getResultList();
+            if (next.isEmpty()) {
+                throw new RoomNotFoundException(roomId);
+            }
+            return ((Number) next.get(0)).longValue();
+        }
+        // Plain SQL: a bulk JPQL update is translated anew on every execution, a native statement is not.
+        int updated = em.createNativeQuery("update rooms set last_seq = last_seq + 1 where id = ?1")
+                .setParameter(1, room)
+                .executeUpdate();
+        if (updated == 0) {
+            throw new RoomNotFoundException(roomId);
+        }
+        return ((Number) em.createNativeQuery("select last_seq from rooms where id = ?1")
+                .setParameter(1, room)
+                .getSingleResult()).longValue();
+    }
+
+    private String nextSeqStatement() {
+        String statement = nextSeqStatement;
+        if (statement == null) {
+            String product = em.unwrap(Session.class)
+                    .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName())
+                    .toLowerCase(Locale.ROOT);
+            if (product.contains("postgresql")) {
+                statement = "update rooms set last_seq = last_seq + 1 where id = ?1 returning last_seq";
+            } else if (product.equals("h2")) {
+                statement = "select last_seq from final table (update rooms set last_seq = last_seq + 1 where id = ?1)";
+            } else {
+                statement = "";
+            }
+            nextSeqStatement = statement;
+        }
+        return statement;
     }
 
     private Optional<Message> findByKey(NewMessage draft, Instant since) {
