@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +69,11 @@ public class JpaMessageRepository implements MessageRepository {
         String room = roomId.value();
         String statement = nextSeqStatement();
         if (!statement.isEmpty()) {
-            List<?> next = em.createNativeQuery(statement).setParameter(1, room).getResultList();
+            // The column's type declared: Hibernate need not ask the driver for the result's metadata each time.
+            List<?> next = em.createNativeQuery(statement).unwrap(NativeQuery.class)
+                    .addScalar("last_seq", Long.class)
+                    .setParameter(1, room)
+                    .getResultList();
             if (next.isEmpty()) {
                 throw new RoomNotFoundException(roomId);
             }
