@@ -118,25 +118,17 @@ public final class RawWsClient implements AutoCloseable {
      * socket is closed without one or nothing arrives within {@code timeoutMillis}.
      */
     public int readUntilClose(int timeoutMillis) throws IOException {
-        socket.setSoTimeout(timeoutMillis);
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            int head;
+        long left;
+        while ((left = deadline - System.currentTimeMillis()) > 0) {
+            Frame frame;
             try {
-                head = in.readUnsignedByte();
+                frame = readFrame((int) left);
             } catch (SocketTimeoutException e) {
                 break;
             }
-            int opcode = head & 0x0f;
-            long length = in.readUnsignedByte() & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
-            if (opcode == 0x8) {
+            if (frame.opcode() == 0x8) {
+                byte[] payload = frame.payload();
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
         }

@@ -7,8 +7,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,8 @@ public class AfterCommit {
     @Inject
     Event<Object> events;
 
-    private volatile TransactionSynchronizationRegistry registry;
+    private final ContainerObject<TransactionSynchronizationRegistry> registry =
+            new ContainerObject<>("java:comp/TransactionSynchronizationRegistry");
 
     private final Map<String, Semaphore> orderLocks = new ConcurrentHashMap<>();
 
@@ -114,15 +113,6 @@ public class AfterCommit {
     }
 
     private TransactionSynchronizationRegistry registry() {
-        TransactionSynchronizationRegistry tsr = registry;
-        if (tsr == null) {
-            try {
-                tsr = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
-            } catch (NamingException e) {
-                throw new IllegalStateException("no transaction synchronization registry", e);
-            }
-            registry = tsr;
-        }
-        return tsr;
+        return registry.get();
     }
 }

@@ -9,8 +9,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,8 +24,8 @@ public class Transactions {
 
     private static final Logger LOG = Logger.getLogger(Transactions.class.getName());
 
-    /** Looked up once: the container's UserTransaction acts on the calling thread's transaction. */
-    private volatile UserTransaction userTransaction;
+    /** The container's UserTransaction acts on the calling thread's transaction: one serves every call. */
+    private final ContainerObject<UserTransaction> userTransaction = new ContainerObject<>("java:comp/UserTransaction");
 
     /** Runs {@code work} in a transaction and returns its result. */
     public <T> T required(Supplier<T> work) {
@@ -85,15 +83,6 @@ public class Transactions {
     }
 
     private UserTransaction userTransaction() {
-        UserTransaction tx = userTransaction;
-        if (tx == null) {
-            try {
-                tx = InitialContext.doLookup("java:comp/UserTransaction");
-            } catch (NamingException e) {
-                throw new IllegalStateException("no UserTransaction available", e);
-            }
-            userTransaction = tx;
-        }
-        return tx;
+        return userTransaction.get();
     }
 }
