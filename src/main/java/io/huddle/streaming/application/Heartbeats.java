@@ -3,7 +3,6 @@ package io.huddle.streaming.application;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
-import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +48,7 @@ public class Heartbeats {
             if (connection.lastSeen().isBefore(deadline)) {
                 connection.close(CloseCodes.HEARTBEAT_TIMEOUT, "no heartbeat for " + allowed.toSeconds() + " s");
             } else {
-                connection.send(OutboundFrame.heartbeat());
+                connection.heartbeat();
             }
         }
     }

@@ -33,6 +33,11 @@ public interface Connection {
      */
     void send(OutboundFrame frame);
 
+    /** Sends the transport's heartbeat ({@link OutboundFrame#heartbeat()}); called once per heartbeat interval. */
+    default void heartbeat() {
+        send(OutboundFrame.heartbeat());
+    }
+
     /** What this connection has received of each room (message seqs, frames held back during a replay). */
     RoomStreams roomStreams();
 

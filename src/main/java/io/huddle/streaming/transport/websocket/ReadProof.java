@@ -84,7 +84,7 @@ final class ReadProof {
 
     /**
      * A ping payload to send now (after the frames written so far), or {@code null} when none is due: one is
-     * due once half the budget was written since the last one.
+     * due after the first frame, then once half the budget was written since the last one.
      */
     ByteBuffer probe() {
         if (budget <= 0 || (written - probedAt < budget / 2 && probedOnce)) {

@@ -122,19 +122,17 @@ final class WebSocketConnection extends QueuedConnection {
      * frame goes through the asynchronous sender.
      */
     @Override
-    public void send(OutboundFrame frame) {
-        if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
-            Parked waiting = parked;
-            if (waiting != null && waiting.heartbeats++ > 0 && PARKED.compareAndSet(this, waiting, null)) {
-                readProof.forgetAnswers();
-                try {
-                    writeAsync(waiting.json, waiting.bytes, waiting.written);
-                } catch (RuntimeException e) {
-                    waiting.written.completeExceptionally(e);
-                }
+    public void heartbeat() {
+        Parked waiting = parked;
+        if (waiting != null && waiting.heartbeats++ > 0 && PARKED.compareAndSet(this, waiting, null)) {
+            readProof.forgetAnswers();
+            try {
+                writeAsync(waiting.json, waiting.bytes, waiting.written);
+            } catch (RuntimeException e) {
+                waiting.written.completeExceptionally(e);
             }
         }
-        super.send(frame);
+        super.heartbeat();
     }
 
     private void writeDirectly(String json, long bytes) throws IOException {
