@@ -6,9 +6,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -524,41 +522,32 @@ public final class BenchmarkRunner {
             return;
         }
         String name = "saturation-" + label;
-        List<String> command = new ArrayList<>(List.of(jcmd(), Long.toString(serverProcess.pid()), "JFR." + action,
-                "name=" + name));
-        if (action.equals("start")) {
-            command.add("settings=profile");
-        } else {
-            command.add("filename=" + workDir.resolve(name + ".jfr").toAbsolutePath());
-        }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("jcmd JFR." + action + " failed: " + output);
-        }
+        jcmd("JFR." + action, "name=" + name, action.equals("start") ? "settings=profile"
+                : "filename=" + workDir.resolve(name + ".jfr").toAbsolutePath());
         log("JFR." + action + " " + name);
     }
 
-    private static String jcmd() {
-        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    /** Runs a diagnostic command in the server JVM and returns its output; fails when it fails. */
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(serverProcess.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     /** The server's live objects by class (jcmd GC.class_histogram, which runs a full GC): count and bytes. */
     private Map<String, long[]> histogram() throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(jcmd(),
-                Long.toString(serverProcess.pid()), "GC.class_histogram").redirectErrorStream(true).start();
         Map<String, long[]> classes = new HashMap<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                String[] cols = line.trim().split("\\s+");
-                if (cols.length >= 4 && cols[0].endsWith(":")) {
-                    classes.put(cols[3], new long[] {Long.parseLong(cols[1]), Long.parseLong(cols[2])});
-                }
+        for (String line : jcmd("GC.class_histogram").split("\n")) {
+            String[] cols = line.trim().split("\\s+");
+            if (cols.length >= 4 && cols[0].endsWith(":")) {
+                classes.put(cols[3], new long[] {Long.parseLong(cols[1]), Long.parseLong(cols[2])});
             }
-        }
-        if (jcmd.waitFor() != 0) {
-            throw new IllegalStateException("jcmd GC.class_histogram exited with " + jcmd.exitValue());
         }
         return classes;
     }
