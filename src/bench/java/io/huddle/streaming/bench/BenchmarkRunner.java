@@ -64,6 +64,9 @@ public final class BenchmarkRunner {
     private final int subscribers = Integer.getInteger("bench.subscribers", 1000);
     private final int messages = Integer.getInteger("bench.messages", 2000);
     private final int warmupMessages = Integer.getInteger("bench.warmup", 2000);
+    /** Further warm-up rounds run while the JIT compilers took more than this share of a round's server CPU. */
+    private final double warmupJitShare = Double.parseDouble(System.getProperty("bench.warmup.jit-share", "0.02"));
+    private final int warmupRounds = Integer.getInteger("bench.warmup.rounds", 8);
     private final int soloMessages = Integer.getInteger("bench.warmup.solo", 20000);
     private final int idleConnections = Integer.getInteger("bench.idle", 10000);
     private final int window = Integer.getInteger("bench.window", 64);
@@ -71,6 +74,8 @@ public final class BenchmarkRunner {
     private final boolean idleHistogram = Boolean.getBoolean("bench.idle.histogram");
     /** Records each saturation run on the server with Java Flight Recorder, into the work directory. */
     private final boolean profile = Boolean.getBoolean("bench.profile");
+    /** The flight recorder settings: a name the server JVM knows ({@code profile}, {@code default}) or a .jfc file. */
+    private final String profileSettings = System.getProperty("bench.profile.settings", "profile");
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
     private final int port = Integer.getInteger("bench.http.port", 29080);
     private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
@@ -194,8 +199,7 @@ public final class BenchmarkRunner {
         joinAll(subs);
         settle(subs);
         try {
-            log("Huddle: warm-up, " + warmupMessages + " messages");
-            saturate(publisher, warmupMessages, 1, true);
+            warmUp(publisher, 1, true);
             log("Huddle: saturation, " + messages + " messages");
             jfr("start", "huddle");
             Measured sat = saturate(publisher, messages, 2, true);
@@ -308,8 +312,7 @@ public final class BenchmarkRunner {
         awaitBareSessions(subscribers + 1);
         log("bare loop: " + subs.size() + " subscribers and the publisher connected");
         try {
-            log("bare loop: warm-up, " + warmupMessages + " messages");
-            saturate(publisher, warmupMessages, 4, false);
+            warmUp(publisher, 4, false);
             log("bare loop: saturation, " + messages + " messages");
             jfr("start", "bare");
             Measured sat = saturate(publisher, messages, 5, false);
@@ -413,13 +416,47 @@ public final class BenchmarkRunner {
         }
     }
 
+    /**
+     * The unmeasured warm-up with the subscribers connected: {@code bench.warmup} messages, then rounds of a quarter
+     * of that (at most {@code bench.warmup.rounds}) until the server's JIT compilers took at most
+     * {@code bench.warmup.jit-share} of the server's CPU in two rounds in a row: the measured run should find the
+     * code compiled, not pay for compiling it. (Compilation comes in bursts, also from code that runs now and then,
+     * such as the embedded database's background writer, so one quiet round proves little.)
+     */
+    private void warmUp(WsConnection publisher, int phaseId, boolean huddle) throws Exception {
+        String label = huddle ? "Huddle" : "bare loop";
+        log(label + ": warm-up, " + warmupMessages + " messages");
+        Measured round = saturate(publisher, warmupMessages, phaseId, huddle);
+        int roundMessages = Math.max(100, warmupMessages / 4);
+        int quietRounds = 0;
+        for (int extra = 1; ; extra++) {
+            if (round.jitNanos() < 0) {
+                log(label + ": the JIT compilation time is not readable; no further warm-up");
+                return;
+            }
+            double share = round.jitNanos() / (double) Math.max(1, round.serverCpuNanos());
+            quietRounds = share <= warmupJitShare ? quietRounds + 1 : 0;
+            if (quietRounds == 2 || extra > warmupRounds) {
+                log(String.format(Locale.ROOT, "%s: JIT compilation took %.1f%% of the server's CPU in the last warm-up"
+                        + " round", label, 100 * share));
+                return;
+            }
+            log(String.format(Locale.ROOT, "%s: JIT compilation took %.1f%% of the server's CPU in that round;"
+                    + " warm-up round %d of at most %d more, %d messages", label, 100 * share, extra, warmupRounds,
+                    roundMessages));
+            round = saturate(publisher, roundMessages, phaseId, huddle);
+        }
+    }
+
     private Measured saturate(WsConnection publisher, int count, int phaseId, boolean huddle) throws Exception {
         Phase current = new Phase(phaseId, (long) count * subscribers);
         Semaphore inFlight = new Semaphore(window);
         publishWindow = huddle ? inFlight : null;
         phase = current;
+        current.jitNanos0 = jitNanos();
         long machineCpu0 = Machine.busyNanos();
         long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
+        current.serverSystem0 = LibertyServer.systemCpuNanos(serverProcess);
         long clientCpu0 = clientCpuNanos();
         long start = now();
         for (int i = 0; i < count; i++) {
@@ -438,8 +475,10 @@ public final class BenchmarkRunner {
         publishWindow = null;
         phase = current;
         double interval = 1e9 / publishesPerSecond;
+        current.jitNanos0 = jitNanos();
         long machineCpu0 = Machine.busyNanos();
         long serverCpu0 = LibertyServer.cpuNanos(serverProcess);
+        current.serverSystem0 = LibertyServer.systemCpuNanos(serverProcess);
         long clientCpu0 = clientCpuNanos();
         long start = now() + TimeUnit.MILLISECONDS.toNanos(50);
         for (int i = 0; i < count; i++) {
@@ -460,15 +499,17 @@ public final class BenchmarkRunner {
         boolean complete = current.done.await(timeoutSeconds, TimeUnit.SECONDS);
         long end = complete ? current.lastNanos : now();
         long serverCpu = LibertyServer.cpuNanos(serverProcess) - serverCpu0;
+        long serverSystem = LibertyServer.systemCpuNanos(serverProcess) - current.serverSystem0;
         long clientCpu = clientCpuNanos() - clientCpu0;
         long otherCpu = Math.max(0, Machine.busyNanos() - machineCpu0 - serverCpu - clientCpu);
+        long jit = current.jitNanos0 < 0 ? -1 : jitNanos() - current.jitNanos0;
         phase = null;
         if (!complete) {
             log("WARNING: phase " + current.id + " timed out after " + timeoutSeconds + " s with "
                     + current.received.get() + " of " + current.expected + " deliveries");
         }
-        return new Measured(count, current.expected, current.received.get(), end - start, serverCpu, clientCpu,
-                otherCpu, current.latency, rate, complete);
+        return new Measured(count, current.expected, current.received.get(), end - start, serverCpu, serverSystem,
+                jit, clientCpu, otherCpu, current.latency, rate, complete);
     }
 
     // ------------------------------------------------------------------------------------------- idle heap
@@ -522,9 +563,37 @@ public final class BenchmarkRunner {
             return;
         }
         String name = "saturation-" + label;
-        jcmd("JFR." + action, "name=" + name, action.equals("start") ? "settings=profile"
+        jcmd("JFR." + action, "name=" + name, action.equals("start") ? "settings=" + profileSettings
                 : "filename=" + workDir.resolve(name + ".jfr").toAbsolutePath());
         log("JFR." + action + " " + name);
+    }
+
+    /**
+     * The time the server JVM's JIT compilers have spent so far ({@code java.ci.totalTime} of
+     * {@code jcmd PerfCounter.print}), or -1 when it cannot be read. Read outside the measured intervals: jcmd is
+     * a process of its own.
+     */
+    private long jitNanos() {
+        try {
+            String counters = jcmd("PerfCounter.print");
+            long ticks = perfCounter(counters, "java.ci.totalTime");
+            long frequency = perfCounter(counters, "sun.os.hrt.frequency");
+            return ticks < 0 || frequency <= 0 ? -1 : (long) (ticks * 1e9 / frequency);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static long perfCounter(String counters, String name) {
+        for (String line : counters.split("\\R")) {
+            if (line.startsWith(name + "=")) {
+                return Long.parseLong(line.substring(name.length() + 1).trim());
+            }
+        }
+        return -1;
     }
 
     /** Runs a diagnostic command in the server JVM and returns its output; fails when it fails. */
@@ -693,6 +762,9 @@ public final class BenchmarkRunner {
         final CountDownLatch done = new CountDownLatch(1);
         final LatencyHistogram latency = new LatencyHistogram();
         volatile long lastNanos;
+        /** The server's system CPU time and JIT compilation time (-1: unknown) when the phase started. */
+        long serverSystem0;
+        long jitNanos0;
 
         Phase(int id, long expected) {
             this.id = id;
@@ -711,7 +783,7 @@ public final class BenchmarkRunner {
 
     /** What one measured phase saw. */
     record Measured(int published, long expected, long delivered, long nanos, long serverCpuNanos,
-                    long clientCpuNanos, long otherCpuNanos, LatencyHistogram latency, double publishRate,
+                    long serverSystemNanos, long jitNanos, long clientCpuNanos, long otherCpuNanos, LatencyHistogram latency, double publishRate,
                     boolean complete) {
 
         double seconds() {
@@ -724,6 +796,10 @@ public final class BenchmarkRunner {
 
         double serverCpuMicrosPerDelivery() {
             return serverCpuNanos / 1e3 / delivered;
+        }
+
+        double serverSystemMicrosPerDelivery() {
+            return serverSystemNanos / 1e3 / delivered;
         }
 
         double clientCpuMicrosPerDelivery() {

@@ -113,6 +113,21 @@ final class LibertyServer {
                 .toNanos();
     }
 
+    /**
+     * The system (kernel) part of {@code process}'s CPU time, from {@code /proc/<pid>/stat}; 0 where that file
+     * does not exist. On loopback the kernel's work for a write includes handing the data to the receiving socket.
+     */
+    static long systemCpuNanos(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces: stime is the 13th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(fields[12]) * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The last lines of the server's messages.log, for a failure report. */
     String logTail(int lines) {
         Path log = serverDir.resolve("logs/messages.log");

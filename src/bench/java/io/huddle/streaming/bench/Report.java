@@ -52,6 +52,11 @@ final class Report {
         row(out, "  deliveries counted in the saturation run", hs.delivered(), bs.delivered(), "%.0f", "", "");
         row(out, "  saturation run duration (s)", hs.seconds(), bs.seconds(), "%.2f", "", "");
         row(out, "  server CPU in the saturation run (s)", hs.serverCpuNanos() / 1e9, bs.serverCpuNanos() / 1e9, "%.2f", "", "");
+        row(out, "  server CPU µs per delivery in the kernel (saturation)", hs.serverSystemMicrosPerDelivery(),
+                bs.serverSystemMicrosPerDelivery(), "%.3f", "", "");
+        row(out, "  server JIT compilation during the saturation run (s)", hs.jitNanos() < 0 ? Double.NaN : hs.jitNanos() / 1e9,
+                bs.jitNanos() < 0 ? Double.NaN : bs.jitNanos() / 1e9,
+                "%.2f", "", "");
         row(out, "  client (runner) CPU µs per delivery (saturation)", hs.clientCpuMicrosPerDelivery(),
                 bs.clientCpuMicrosPerDelivery(), "%.3f", "", "");
         row(out, "  cores used: server (saturation)", hs.serverCpuNanos() / (double) hs.nanos(),
@@ -66,6 +71,8 @@ final class Report {
                 bs.latency().percentileMillis(0.99), "%.2f", "", "");
         row(out, "  server CPU µs per delivered message at half max rate", hl.serverCpuMicrosPerDelivery(),
                 bl.serverCpuMicrosPerDelivery(), "%.3f", "", "");
+        row(out, "  server CPU µs per delivery in the kernel at half max rate", hl.serverSystemMicrosPerDelivery(),
+                bl.serverSystemMicrosPerDelivery(), "%.3f", "", "");
         out.append(String.format(Locale.ROOT, "  Huddle publish errors: %d%s; subscribers closed by the server: Huddle %d, bare %d%n",
                 huddle.publishErrors, huddle.lastPublishError == null ? "" : " (last: " + huddle.lastPublishError + ")",
                 huddle.closedSubscribers, bare.closedSubscribers));
