@@ -71,7 +71,7 @@ final class Report {
                 bs.latency().percentileMillis(0.99), "%.2f", "", "");
         row(out, "  server CPU µs per delivered message at half max rate", hl.serverCpuMicrosPerDelivery(),
                 bl.serverCpuMicrosPerDelivery(), "%.3f", "", "");
-        row(out, "  server CPU µs per delivery in the kernel at half max rate", hl.serverSystemMicrosPerDelivery(),
+        row(out, "  server CPU µs/delivery in the kernel at half max rate", hl.serverSystemMicrosPerDelivery(),
                 bl.serverSystemMicrosPerDelivery(), "%.3f", "", "");
         out.append(String.format(Locale.ROOT, "  Huddle publish errors: %d%s; subscribers closed by the server: Huddle %d, bare %d%n",
                 huddle.publishErrors, huddle.lastPublishError == null ? "" : " (last: " + huddle.lastPublishError + ")",
