@@ -783,8 +783,8 @@ public final class BenchmarkRunner {
 
     /** What one measured phase saw. */
     record Measured(int published, long expected, long delivered, long nanos, long serverCpuNanos,
-                    long serverSystemNanos, long jitNanos, long clientCpuNanos, long otherCpuNanos, LatencyHistogram latency, double publishRate,
-                    boolean complete) {
+                    long serverSystemNanos, long jitNanos, long clientCpuNanos, long otherCpuNanos,
+                    LatencyHistogram latency, double publishRate, boolean complete) {
 
         double seconds() {
             return nanos / 1e9;
