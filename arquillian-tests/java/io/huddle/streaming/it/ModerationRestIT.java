@@ -2,6 +2,7 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.Api.Reply;
+import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bans, mutes, kicks, the moderation log and message history through the REST API.
  */
 class ModerationRestIT extends WireTest {
+
+    /** An administrator of the test server (streaming.auth.admin-users). */
+    private static final String ADMIN = "it-admin";
 
     Api api;
     String owner;
@@ -49,6 +53,49 @@ class ModerationRestIT extends WireTest {
         assertEquals(403, rejoin.status());
         assertEquals("banned", rejoin.code());
         assertTrue(rejoin.json().getString("message").contains("spam"), rejoin::toString);
+    }
+
+    @Test
+    void bannedUserIsAnsweredBannedByEveryRoomCommand() {
+        String id = api.post(member, "rooms/" + room + "/messages", "{\"data\":\"before\"}").json().getString("id");
+        assertEquals(201, api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\",\"reason\":\"spam\"}").status());
+        try (WsClient ws = WsClient.connect(base, member)) {
+            ws.next("welcome");
+            String r = "\"room\":\"" + room + "\"";
+            for (String command : List.of(
+                    "{\"type\":\"publish\"," + r + ",\"data\":\"again\"}",
+                    "{\"type\":\"edit\"," + r + ",\"id\":\"" + id + "\",\"data\":\"changed\"}",
+                    "{\"type\":\"delete\"," + r + ",\"id\":\"" + id + "\"}",
+                    "{\"type\":\"history\"," + r + "}",
+                    "{\"type\":\"who\"," + r + "}",
+                    "{\"type\":\"typing\"," + r + ",\"active\":true}",
+                    "{\"type\":\"leave\"," + r + "}",
+                    "{\"type\":\"join\"," + r + "}")) {
+                JsonObject answer = ws.command(command);
+                assertEquals("banned", answer.getString("code", "(none)"), command + " answered " + answer);
+                assertTrue(answer.getString("message").contains("spam"), answer::toString);
+            }
+        }
+        for (Reply reply : List.of(api.post(member, "rooms/" + room + "/messages", "{\"data\":1}"),
+                api.get(member, "rooms/" + room + "/messages"), api.get(member, "rooms/" + room + "/members"),
+                api.get(member, "rooms/" + room + "/online"))) {
+            assertEquals(403, reply.status(), reply::toString);
+            assertEquals("banned", reply.code(), reply::toString);
+        }
+    }
+
+    @Test
+    void administratorsActThroughRestUnderTheirOwnName() {
+        Reply ban = api.post(ADMIN, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\"}");
+        assertEquals(201, ban.status(), ban::toString);
+        assertEquals(ADMIN, ban.json().getString("by"));
+        JsonObject logged = api.get(owner, "rooms/" + room + "/moderation-log?limit=1").array().getJsonObject(0);
+        assertEquals("banned", logged.getString("action"), logged::toString);
+        assertEquals(ADMIN, logged.getString("actor"), "the moderation log names the administrator");
+
+        assertEquals(201, api.post(ADMIN, "rooms/" + room + "/messages", "{\"data\":\"notice\"}").status());
+        JsonObject message = api.get(owner, "rooms/" + room + "/messages?limit=1").json().getJsonArray("messages").getJsonObject(0);
+        assertEquals(ADMIN, message.getString("user"), "an administrator's message carries their name");
     }
 
     @Test

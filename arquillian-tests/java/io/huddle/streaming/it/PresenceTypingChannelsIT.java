@@ -142,6 +142,38 @@ class PresenceTypingChannelsIT extends WireTest {
     }
 
     @Test
+    void typingSpendsTheCommandRateBudget() {
+        try (WsClient aliceWs = open(alice)) {
+            // The test server allows 200 commands per second in bursts of 400: 600 typing frames sent as fast as
+            // they are answered exceed it. Sent in batches of 50, so the answers fit the 64-frame send queue.
+            int limited = 0;
+            for (int batch = 0; batch < 12 && limited == 0; batch++) {
+                for (int i = 0; i < 50; i++) {
+                    aliceWs.sendText("{\"type\":\"typing\",\"ref\":\"t" + i + "\",\"room\":\"" + room + "\",\"active\":true}");
+                }
+                for (int answers = 0; answers < 50; ) {
+                    JsonObject frame = aliceWs.next();
+                    if (frame.getString("ref", "").startsWith("t")) {
+                        answers++;
+                        limited += "rate_limited".equals(frame.getString("code", null)) ? 1 : 0;
+                    }
+                }
+            }
+            assertTrue(limited > 0, "600 typing frames in quick batches must meet the command rate limit");
+        }
+    }
+
+    @Test
+    void typingInARoomThatDoesNotExistIsNotFound() {
+        try (WsClient aliceWs = open(alice)) {
+            for (int i = 0; i < 3; i++) {
+                JsonObject answer = aliceWs.command(typing(Api.roomId("made-up"), true));
+                assertEquals("not_found", answer.getString("code", "(none)"), answer::toString);
+            }
+        }
+    }
+
+    @Test
     void nonMemberCannotTypeInARoom() {
         try (WsClient carol = open(Api.user("carol"))) {
             assertEquals("forbidden", carol.command(typing(room, true)).getString("code"));
@@ -204,7 +236,7 @@ class PresenceTypingChannelsIT extends WireTest {
             bobWs.command(subscribe(channel));
             assertEquals(201, api.post("it-admin", "channels/" + channel + "/messages", "{\"data\":\"news\",\"event\":\"flash\"}").status());
             JsonObject message = next(bobWs, "message");
-            assertEquals("system", message.getString("user"));
+            assertEquals("it-admin", message.getString("user"), "an administrator's message carries their name");
             assertEquals("flash", message.getString("event"));
         }
     }

@@ -24,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SseRoomsIT extends WireTest {
 
+    /** An administrator of the test server: defines channels and publishes on them. */
+    private static final String ADMIN = "it-admin";
+
     Api api;
     String alice;
     String bob;
@@ -91,6 +94,43 @@ class SseRoomsIT extends WireTest {
             assertEquals("a2", first.getString("data"), first::toString);
             assertEquals(2, first.getJsonNumber("seq").longValue());
             assertEquals("b2", then.getString("data"), then::toString);
+        }
+    }
+
+    /**
+     * Once a client has read {@code welcome}, the rooms of {@code rooms=} are joined: a message published right
+     * then reaches the stream, and the client's own publish is accepted. Repeated with fresh streams, because
+     * a stream that joined only after {@code welcome} lost such a message about every other time.
+     */
+    @Test
+    void aStreamIsJoinedToItsRoomsWhenItsWelcomeArrives() {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            String reader = Api.user("reader");
+            try (SseClient stream = SseClient.open(base, reader, "rooms=" + room)) {
+                SseClient.Event welcome = stream.next();
+                assertEquals("welcome", welcome.name(), "the first event is welcome");
+                Api.Reply published = api.post(alice, "rooms/" + room + "/messages", "{\"data\":" + attempt + "}");
+                assertEquals(201, published.status(), published::toString);
+                HttpResponse<String> own = stream.post(welcome.data().getString("connection"),
+                        "{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":\"mine\"}");
+                assertEquals(200, own.statusCode(), "attempt " + attempt + ": " + own.body());
+                JsonObject message = next(stream, "message").data();
+                assertEquals(published.json().getJsonNumber("seq").longValue(), message.getJsonNumber("seq").longValue(),
+                        "attempt " + attempt + ": the message published right after welcome arrives first");
+            }
+        }
+    }
+
+    @Test
+    void aStreamIsSubscribedToItsChannelsWhenItsWelcomeArrives() {
+        String channel = "ch-" + Api.roomId("sse");
+        assertEquals(201, api.post(ADMIN, "channels", "{\"name\":\"" + channel + "\"}").status());
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            try (SseClient stream = SseClient.open(base, Api.user("listener"), "channels=" + channel)) {
+                assertEquals("welcome", stream.next().name(), "the first event is welcome");
+                assertEquals(201, api.post(ADMIN, "channels/" + channel + "/messages", "{\"data\":" + attempt + "}").status());
+                assertEquals(attempt, next(stream, "message").data().getInt("data"), "attempt " + attempt);
+            }
         }
     }
 

@@ -102,6 +102,29 @@ class StreamingManagerIT {
     }
 
     @Test
+    void editsPassTheSameFiltersAndMutesAsPublishes() {
+        String room = room();
+        manager().createRoom(Actor.system(), RoomOptions.named("Edited").withId(room).ownedBy("carol"));
+        manager().join(Actor.user("alice"), room, "alice", MemberOptions.member());
+        String id = manager().saveMessage(Actor.user("alice"), room, PublishRequest.of("{\"text\":\"fine\"}"))
+                .message().id();
+
+        assertEquals("{\"text\":\"d**n\"}", manager().editMessage(Actor.user("alice"), room, id, "{\"text\":\"darn\"}").data(),
+                "an edit is rewritten like a publish");
+        HuddleException vetoed = assertThrows(HuddleException.class,
+                () -> manager().editMessage(Actor.user("alice"), room, id, "{\"text\":\"forbidden\"}"));
+        assertEquals(ErrorCode.FORBIDDEN, vetoed.code());
+        assertTrue(vetoed.getMessage().contains("forbidden word"), vetoed::getMessage);
+
+        manager().mute(Actor.user("carol"), room, "alice", Optional.empty());
+        HuddleException muted = assertThrows(HuddleException.class,
+                () -> manager().editMessage(Actor.user("alice"), room, id, "{\"text\":\"sneaky\"}"));
+        assertEquals(ErrorCode.MUTED, muted.code());
+        assertEquals("{\"text\":\"d**n\"}", manager().history(Actor.user("alice"), HistoryQuery.latest(RoomId.of(room), 1))
+                .messages().get(0).data(), "a refused edit changes nothing");
+    }
+
+    @Test
     void systemSkipsPermissionsButNotRoomRules() {
         String room = room();
         manager().createRoom(Actor.system(), RoomOptions.named("Rules").withId(room).ownedBy("alice")

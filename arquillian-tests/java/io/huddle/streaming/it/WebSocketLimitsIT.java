@@ -23,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebSocketLimitsIT extends WireTest {
 
+    /** An administrator of the test server (streaming.auth.admin-users), not held to the user message rate. */
+    private static final String ADMIN = "it-admin";
+
     Api api;
 
     @BeforeEach
@@ -92,13 +95,13 @@ class WebSocketLimitsIT extends WireTest {
         api.createRoom(alice, room, "");
         try (WsClient ws = WsClient.connect(base, alice)) {
             ws.next("welcome");
-            // Publishes without data fail fast after taking their token, so the bucket (10/s, bursts of 20 on the
-            // test server) empties quickly; 40 answers stay within the test server's 64-frame send queue.
-            for (int i = 0; i < 40; i++) {
-                ws.sendText("{\"type\":\"publish\",\"ref\":\"p" + i + "\",\"room\":\"" + room + "\"}");
+            // 30 publishes at once empty the bucket (10/s, bursts of 20 on the test server); their answers and the
+            // messages stored stay within the test server's 64-frame send queue.
+            for (int i = 0; i < 30; i++) {
+                ws.sendText("{\"type\":\"publish\",\"ref\":\"p" + i + "\",\"room\":\"" + room + "\",\"data\":" + i + "}");
             }
             JsonObject limited = null;
-            for (int answers = 0; answers < 40 && limited == null; ) {
+            for (int answers = 0; answers < 30 && limited == null; ) {
                 JsonObject frame = ws.next();
                 if (frame.getString("type").equals("ack") || frame.getString("type").equals("error")) {
                     answers++;
@@ -107,10 +110,76 @@ class WebSocketLimitsIT extends WireTest {
                     }
                 }
             }
-            assertTrue(limited != null, "no rate_limited error among 40 publishes at once");
+            assertTrue(limited != null, "no rate_limited error among 30 publishes at once");
             assertTrue(limited.getJsonNumber("retryAfterMs").longValue() > 0);
             assertTrue(limited.getString("ref").startsWith("p"));
         }
+    }
+
+    @Test
+    void restPublishesSpendTheSameBudgetAsTheSocket() throws Exception {
+        String alice = Api.user("both");
+        String room = Api.roomId("rate");
+        api.createRoom(alice, room, "");
+        try (WsClient ws = WsClient.connect(base, alice)) {
+            ws.next("welcome");
+            spendMessageBudget(ws, room);
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+            List<Api.Reply> replies = new ArrayList<>();
+            try {
+                List<java.util.concurrent.Future<Api.Reply>> rest = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    rest.add(clients.submit(() -> api.post(alice, "rooms/" + room + "/messages", "{\"data\":\"rest\"}")));
+                }
+                for (java.util.concurrent.Future<Api.Reply> reply : rest) {
+                    replies.add(reply.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+            long limited = replies.stream().filter(r -> r.status() == 429).count();
+            assertTrue(limited >= 10, "after the socket emptied the budget, 20 REST publishes at once must mostly be"
+                    + " refused; refused: " + limited + " of " + replies);
+            Api.Reply refused = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertEquals("rate_limited", refused.code());
+        }
+    }
+
+    @Test
+    void reconnectingDoesNotRefillTheMessageBudget() {
+        String alice = Api.user("again");
+        String room = Api.roomId("rate");
+        api.createRoom(alice, room, "");
+        try (WsClient ws = WsClient.connect(base, alice)) {
+            ws.next("welcome");
+            spendMessageBudget(ws, room);
+        }
+        try (WsClient ws = WsClient.connect(base, alice)) {
+            ws.next("welcome");
+            for (int i = 0; i < 10; i++) {
+                ws.sendText("{\"type\":\"publish\",\"ref\":\"q" + i + "\",\"room\":\"" + room + "\",\"data\":" + i + "}");
+            }
+            int limited = 0;
+            for (int answers = 0; answers < 10; ) {
+                JsonObject frame = ws.next();
+                if (frame.getString("ref", "").startsWith("q")) {
+                    answers++;
+                    limited += "rate_limited".equals(frame.getString("code", null)) ? 1 : 0;
+                }
+            }
+            assertTrue(limited > 0, "a reconnected client starts with the budget it left with, not a fresh burst of 20");
+        }
+    }
+
+    /** Publishes over {@code ws} until the answer is {@code rate_limited}: the user's message budget is empty. */
+    private static void spendMessageBudget(WsClient ws, String room) {
+        for (int i = 0; i < 100; i++) {
+            JsonObject answer = ws.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":" + i + "}");
+            if ("rate_limited".equals(answer.getString("code", null))) {
+                return;
+            }
+        }
+        throw new AssertionError("100 publishes in a row were never rate limited");
     }
 
     @Test
@@ -170,7 +239,8 @@ class WebSocketLimitsIT extends WireTest {
             try {
                 List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
                 for (int i = 0; i < sent; i++) {
-                    statuses.add(publishers.submit(() -> api.post(alice, "rooms/" + room + "/messages", payload).status()));
+                    // An administrator publishes: trusted, so the user message rate limit does not apply.
+                    statuses.add(publishers.submit(() -> api.post(ADMIN, "rooms/" + room + "/messages", payload).status()));
                 }
                 for (java.util.concurrent.Future<Integer> status : statuses) {
                     assertEquals(201, status.get(60, java.util.concurrent.TimeUnit.SECONDS));
@@ -202,11 +272,11 @@ class WebSocketLimitsIT extends WireTest {
         try (RawWsClient raw = RawWsClient.connect(base, reader, 256 * 1024)) {
             assertTrue(raw.readFrame(10_000).text().contains("\"welcome\""));
             // First, about 90 KB while every ping is answered at once: the server learns this client answers quickly.
-            java.util.concurrent.Future<?> first = publisher.submit(() -> publish(alice, room, payload, 30));
+            java.util.concurrent.Future<?> first = publisher.submit(() -> publish(ADMIN, room, payload, 30));
             assertEquals(seqs(1, 30), readMessages(raw, 30, true));
             first.get(30, java.util.concurrent.TimeUnit.SECONDS);
             // Then as much again, with no ping answered.
-            java.util.concurrent.Future<?> second = publisher.submit(() -> publish(alice, room, payload, 30));
+            java.util.concurrent.Future<?> second = publisher.submit(() -> publish(ADMIN, room, payload, 30));
             assertEquals(seqs(31, 60), readMessages(raw, 30, false));
             second.get(30, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
@@ -270,11 +340,10 @@ class WebSocketLimitsIT extends WireTest {
     }
 
     @Test
-    void clientCloseIsNormal() {
+    void aClientsNormalCloseIsAnsweredWithANormalClose() {
         WsClient ws = WsClient.connect(base, Api.user("bye"));
         ws.next("welcome");
-        ws.close();
-        assertTrue(ws.isClosed() || true);
+        assertEquals(1000, ws.closeNormally(), "the server answers a client's close 1000 with 1000");
     }
 
     @Test

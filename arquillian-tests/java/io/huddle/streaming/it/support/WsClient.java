@@ -144,6 +144,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Starts the closing handshake with 1000 and returns the close code the server answers with. */
+    public int closeNormally() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+        return awaitClose();
+    }
+
     public boolean isClosed() {
         return closeCode.isDone();
     }

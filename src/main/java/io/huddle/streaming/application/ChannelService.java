@@ -50,6 +50,9 @@ public class ChannelService {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    RateLimiter limiter;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Defines a channel. */
@@ -108,9 +111,12 @@ public class ChannelService {
     /** Publishes {@code dataJson} on a channel as {@code by}; a user only where the channel allows it. Returns the id. */
     public String publish(Actor by, String name, String dataJson, Optional<String> event) {
         requireEnabled();
+        if (by.isUser()) {
+            limiter.acquire(by.name(), RateLimiter.Budget.MESSAGES);
+        }
         String valid = name(name);
         Channel channel = tx.required(() -> channels.find(valid)).orElseThrow(() -> notFound(valid));
-        if (!by.isSystem() && !channel.clientPublish()) {
+        if (!by.isTrusted() && !channel.clientPublish()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the server publishes on channel '" + valid + "'");
         }
         if (dataJson.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {

@@ -69,6 +69,19 @@ public class ConnectionService {
      * closed with 4429 instead. Returns whether the connection was admitted.
      */
     public boolean opened(Connection connection) {
+        if (!admit(connection)) {
+            return false;
+        }
+        welcome(connection);
+        return true;
+    }
+
+    /**
+     * The first half of {@link #opened}: registers {@code connection}, or closes it with 4429 if its user is at
+     * the connection limit. A transport that sets a connection up before greeting it (joins and subscriptions
+     * asked for when it opens) calls this, then {@link #welcome}.
+     */
+    public boolean admit(Connection connection) {
         registry.register(connection);
         if (registry.ofUser(connection.user()).size() > config.connectionsPerUser()) {
             registry.unregister(connection);
@@ -77,11 +90,15 @@ public class ConnectionService {
             connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections");
             return false;
         }
+        return true;
+    }
+
+    /** The second half of {@link #opened}: sends {@code welcome} to an admitted connection; its user is online. */
+    public void welcome(Connection connection) {
         connection.send(OutboundFrame.of("welcome", Frames.welcome(connection.id(), connection.user(),
                 config.nodeId(), config.heartbeatInterval().toMillis(), config.maxMessageBytes(),
                 config.messagesPerSecond())));
         presence.connected(connection.user(), connection.id());
-        return true;
     }
 
     /** Forgets {@code connection} and its channel subscriptions. Harmless if called twice. */
@@ -90,7 +107,6 @@ public class ConnectionService {
             channels.removeConnection(connection);
             presence.disconnected(connection.user(), connection.id());
             if (registry.ofUser(connection.user()).isEmpty()) {
-                limiter.forget(connection.user());
                 typing.endAll(connection.user());
             }
         }
@@ -138,17 +154,16 @@ public class ConnectionService {
         switch (type) {
             case "ping":
                 return Reply.ok(Frames.pong());
-            case "typing":
-                return typing(connection, command);
             case "publish":
             case "edit":
             case "delete":
-                limiter.acquire(connection.user(), Budget.MESSAGES);
+                // Messages spend the message budget where they are handled, the same on every path.
                 break;
             default:
                 limiter.acquire(connection.user(), Budget.COMMANDS);
         }
         return switch (type) {
+            case "typing" -> typing(connection, command);
             case "join" -> rooms.join(connection, command);
             case "leave" -> rooms.leave(connection, command);
             case "publish" -> publish(connection, command);

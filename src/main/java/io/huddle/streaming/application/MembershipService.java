@@ -70,25 +70,21 @@ public class MembershipService {
             if (existing.isPresent()) {
                 return MemberView.of(existing.get());
             }
-            boolean self = !actor.isSystem() && actor.name().equals(user);
+            boolean self = !actor.isTrusted() && actor.name().equals(user);
             if (options.role() == Role.OWNER) {
                 throw new HuddleException(ErrorCode.FORBIDDEN, "nobody joins as owner: transfer ownership instead");
             }
-            boolean vouched = actor.isSystem();
+            boolean vouched = actor.isTrusted();
             if (!self || options.role() != Role.MEMBER) {
                 Role actorRole = access.requireRole(actor, id, Role.MODERATOR, "add members");
-                if (!actor.isSystem() && !actorRole.above(options.role())) {
+                if (!actor.isTrusted() && !actorRole.above(options.role())) {
                     throw new HuddleException(ErrorCode.FORBIDDEN,
                             "a " + actorRole.wireName() + " cannot grant " + options.role().wireName());
                 }
                 vouched = true;
             }
             Instant now = clock.instant();
-            moderation.ban(id, user).filter(ban -> ban.activeAt(now)).ifPresent(ban -> {
-                throw new HuddleException(ErrorCode.BANNED, "'" + user + "' is banned from room '" + id + "'"
-                        + ban.until().map(until -> " until " + until).orElse("")
-                        + ban.reason().map(reason -> ": " + reason).orElse(""));
-            });
+            access.requireNotBanned(id, user);
             if (options.invite().isPresent()) {
                 invites.redeem(id, options.invite().get(), now);
             } else if (room.isPrivate() && !vouched) {
@@ -113,11 +109,14 @@ public class MembershipService {
     /** {@code user} leaves (the acting user themselves, or the system). See the class for owners. */
     public void leave(Actor actor, RoomId id, String user) {
         tx.required(() -> {
-            if (!actor.isSystem() && !actor.name().equals(user)) {
+            if (!actor.isTrusted() && !actor.name().equals(user)) {
                 throw new HuddleException(ErrorCode.FORBIDDEN, "a user can only leave by themselves: kick instead");
             }
             Room room = access.roomForUpdate(id);
-            RoomMember member = access.requireMember(id, user);
+            RoomMember member = access.member(id, user).orElseGet(() -> {
+                access.requireNotBanned(id, user);
+                return access.requireMember(id, user);
+            });
             if (member.role() == Role.OWNER) {
                 RoomMember heir = rooms.members(id).stream()
                         .filter(m -> !m.user().equals(user))
@@ -158,7 +157,7 @@ public class MembershipService {
             Role actorRole = access.requireRole(actor, id, Role.ADMIN, "change roles");
             RoomMember target = access.requireMember(id, user);
             access.requireAbove(actor, actorRole, target, "change the role of");
-            if (!actor.isSystem() && !actorRole.above(role)) {
+            if (!actor.isTrusted() && !actorRole.above(role)) {
                 throw new HuddleException(ErrorCode.FORBIDDEN, "a " + actorRole.wireName() + " cannot grant " + role.wireName());
             }
             target.changeRole(role);
@@ -185,9 +184,30 @@ public class MembershipService {
 
     /** The members of a room, highest role first. */
     public List<MemberView> members(RoomId id) {
+        return members(Actor.system(), id);
+    }
+
+    /** The members of a room, highest role first, for its members and trusted actors. */
+    public List<MemberView> members(Actor actor, RoomId id) {
         return tx.required(() -> {
             access.room(id);
+            requireMember(actor, id, "see who is there");
             return rooms.members(id).stream().map(MemberView::of).toList();
+        });
+    }
+
+    /**
+     * Checks that {@code actor} is a member of the room (trusted actors always pass): {@code not_found} without
+     * the room, {@code banned} or {@code forbidden} without membership.
+     *
+     * @param what the action, for the message, e.g. {@code "see who is there"}
+     */
+    public void requireMember(Actor actor, RoomId id, String what) {
+        tx.required(() -> {
+            access.room(id);
+            if (actor.isUser() && rooms.member(id, actor.name()).isEmpty()) {
+                throw access.notMember(id, actor.name(), "only members of room '" + id + "' may " + what);
+            }
         });
     }
 

@@ -22,6 +22,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,9 @@ import java.util.concurrent.ScheduledFuture;
  * {@code invisible}, shown to others as offline) holds across connections; a user silent for
  * {@code streaming.presence.timeout} shows as away until the next frame. Announcements are coalesced: only a
  * status different from the last one announced goes out, and a user's last connection closing is announced
- * only after {@code streaming.presence.grace}, so a page reload does not flap. Thread-safe.
+ * only after {@code streaming.presence.grace}, so a page reload does not flap. Presence is for users who share
+ * a room: announcements go to co-members only, and reads on a user's behalf show anyone else as offline.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class PresenceService {
@@ -144,6 +147,29 @@ public class PresenceService {
         return tracker.getAll(users);
     }
 
+    /**
+     * The presences of {@code users} as {@code viewer} may see them. Presence is for users who share a room: a
+     * user sees their own presence, and that of users they share a room with, as others see it; anyone else shows
+     * as {@code offline} with no details, the same as a user never seen. Trusted actors see everyone.
+     */
+    public Map<String, UserPresence> getAll(Actor viewer, Collection<String> users) {
+        Map<String, UserPresence> all = new HashMap<>(tracker.getAll(users));
+        if (viewer.isUser()) {
+            Set<String> visible = visibleTo(viewer.name());
+            all.replaceAll((user, p) -> visible.contains(user) ? p : UserPresence.unknown(user));
+        }
+        return all;
+    }
+
+    /** The users {@code viewer} sees online (or away/busy): see {@link #getAll(Actor, Collection)}. */
+    public Set<String> onlineUsers(Actor viewer) {
+        Set<String> online = onlineUsers();
+        if (viewer.isUser()) {
+            online.retainAll(visibleTo(viewer.name()));
+        }
+        return online;
+    }
+
     /** Users others see online (or away/busy): connected and not invisible. */
     public Set<String> onlineUsers() {
         Set<String> online = new TreeSet<>();
@@ -200,6 +226,13 @@ public class PresenceService {
             String frame = json(p, status).add("type", "presence").build().toString();
             broker.publish(Envelope.toUsers(audience.stream().toList(), OutboundFrame.droppable("presence", frame)));
         }
+    }
+
+    /** The users whose presence {@code user} may see: themselves and everyone they share a room with. */
+    private Set<String> visibleTo(String user) {
+        Set<String> visible = coMembers(user);
+        visible.add(user);
+        return visible;
     }
 
     private Set<String> coMembers(String user) {

@@ -4,22 +4,33 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * Per-user token buckets, shared by all of a user's connections on this node: one for {@code publish},
+ * Per-user token buckets on this node, whatever the user's connections and paths: one for {@code publish},
  * {@code edit} and {@code delete} ({@code streaming.limits.messages-per-second}, bursts of
- * {@code streaming.limits.messages-burst}), one for every other command. Thread-safe.
+ * {@code streaming.limits.messages-burst}), one for every other command (bursts of twice the rate). A user's
+ * budget outlives their connections, so reconnecting never refills it early; a bucket is forgotten only once
+ * it has filled up again, when a fresh one would be the same, so the buckets kept are bounded by the users
+ * active within the last few seconds. Thread-safe.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     /** Which budget a command spends. */
     public enum Budget { MESSAGES, COMMANDS }
+
+    /** How often full buckets are dropped. */
+    private static final Duration SWEEP = Duration.ofSeconds(10);
 
     @Inject
     StreamingConfig config;
@@ -28,11 +39,23 @@ public class RateLimiter {
     private final Map<String, Bucket> commands = new ConcurrentHashMap<>();
     private double messageRate;
     private double commandRate;
+    private ScheduledFuture<?> sweep;
 
     @PostConstruct
     void read() {
         messageRate = config.messagesPerSecond();
         commandRate = config.commandsPerSecond();
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        sweep = Scheduled.every(SWEEP, "rate limit buckets", this::forgetFull);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
     }
 
     /** Takes one token of {@code budget} for {@code user}, or fails with {@code rate_limited} and a retry delay. */
@@ -41,7 +64,7 @@ public class RateLimiter {
         Bucket bucket = budget == Budget.MESSAGES
                 ? messages.computeIfAbsent(user, u -> new Bucket(config.messagesBurst(), now))
                 : commands.computeIfAbsent(user, u -> new Bucket(2.0 * config.commandsPerSecond(), now));
-        double rate = budget == Budget.MESSAGES ? messageRate : commandRate;
+        double rate = rate(budget);
         long waitNanos = bucket.take(rate, now);
         if (waitNanos > 0) {
             throw new HuddleException(ErrorCode.RATE_LIMITED, "too many " + (budget == Budget.MESSAGES
@@ -50,10 +73,15 @@ public class RateLimiter {
         }
     }
 
-    /** Forgets a user who has no connection left (their buckets would be full again anyway). */
-    public void forget(String user) {
-        messages.remove(user);
-        commands.remove(user);
+    private double rate(Budget budget) {
+        return budget == Budget.MESSAGES ? messageRate : commandRate;
+    }
+
+    /** Drops the buckets that have filled up again: a fresh bucket would be the same. */
+    void forgetFull() {
+        long now = System.nanoTime();
+        messages.entrySet().removeIf(e -> e.getValue().fullAt(messageRate, now));
+        commands.entrySet().removeIf(e -> e.getValue().fullAt(commandRate, now));
     }
 
     /** A token bucket. */
@@ -78,6 +106,11 @@ public class RateLimiter {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) * 1e9 / ratePerSecond);
+        }
+
+        /** Whether the bucket has refilled to capacity by {@code now}. */
+        synchronized boolean fullAt(double ratePerSecond, long now) {
+            return tokens + (now - updated) * ratePerSecond / 1e9 >= capacity;
         }
     }
 }

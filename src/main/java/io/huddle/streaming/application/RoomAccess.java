@@ -1,8 +1,10 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.domain.room.ModerationRepository;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.Room;
+import io.huddle.streaming.domain.room.RoomBan;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
@@ -11,6 +13,7 @@ import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -24,7 +27,9 @@ import java.util.Optional;
  *   <li>member: publish, read history, edit and delete their own messages, leave.</li>
  * </ul>
  * Acting on another member (ban, kick, mute, change role) also requires ranking strictly above that member
- * and, for a role change, above the new role; so nobody acts on the owner. The system passes every check.
+ * and, for a role change, above the new role; so nobody acts on the owner. Trusted actors (the system and
+ * administrators) pass every check. A user with a ban in force who tries any room command is answered
+ * {@code banned}, never {@code forbidden}, so no client is told to join a room it cannot join.
  * Call within a transaction. Thread-safe.
  */
 @ApplicationScoped
@@ -32,6 +37,11 @@ public class RoomAccess {
 
     @Inject
     RoomRepository rooms;
+
+    @Inject
+    ModerationRepository moderation;
+
+    private final Clock clock = Clock.systemUTC();
 
     /** The room, or {@code not_found}. */
     public Room room(RoomId id) {
@@ -87,13 +97,12 @@ public class RoomAccess {
      * @param what the action, for the message, e.g. {@code "ban members"}
      */
     public Role requireRole(Actor actor, RoomId room, Role minimum, String what) {
-        if (actor.isSystem()) {
+        if (actor.isTrusted()) {
             return Role.OWNER;
         }
         Role role = rooms.member(room, actor.name())
                 .map(RoomMember::role)
-                .orElseThrow(() -> new HuddleException(ErrorCode.FORBIDDEN,
-                        "only members of room '" + room + "' may " + what));
+                .orElseThrow(() -> notMember(room, actor.name(), "only members of room '" + room + "' may " + what));
         if (!role.atLeast(minimum)) {
             throw new HuddleException(ErrorCode.FORBIDDEN,
                     "only a " + minimum.wireName() + " or above may " + what + " (you are " + role.wireName() + ")");
@@ -103,10 +112,38 @@ public class RoomAccess {
 
     /** Checks that an actor with {@code actorRole} ranks strictly above {@code target}'s role. */
     public void requireAbove(Actor actor, Role actorRole, RoomMember target, String what) {
-        if (!actor.isSystem() && !actorRole.above(target.role())) {
+        if (!actor.isTrusted() && !actorRole.above(target.role())) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "a " + actorRole.wireName() + " cannot " + what
                     + " a " + target.role().wireName());
         }
+    }
+
+    /**
+     * The error for {@code user}, who is not a member of {@code room}, trying to act in it: {@code banned} while
+     * a ban is in force, otherwise {@code forbidden} saying {@code why}.
+     */
+    public HuddleException notMember(RoomId room, String user, String why) {
+        return activeBan(room, user).map(RoomAccess::banned)
+                .orElseGet(() -> new HuddleException(ErrorCode.FORBIDDEN, why));
+    }
+
+    /** Fails with {@code banned} while {@code user} has a ban in force in {@code room}. */
+    public void requireNotBanned(RoomId room, String user) {
+        Optional<RoomBan> ban = activeBan(room, user);
+        if (ban.isPresent()) {
+            throw banned(ban.get());
+        }
+    }
+
+    private Optional<RoomBan> activeBan(RoomId room, String user) {
+        return moderation.ban(room, user).filter(ban -> ban.activeAt(clock.instant()));
+    }
+
+    /** The {@code banned} error for {@code ban}, saying until when and why. */
+    static HuddleException banned(RoomBan ban) {
+        return new HuddleException(ErrorCode.BANNED, "'" + ban.user() + "' is banned from room '" + ban.room() + "'"
+                + ban.until().map(until -> " until " + until).orElse("")
+                + ban.reason().map(reason -> ": " + reason).orElse(""));
     }
 
     private static HuddleException notFound(RoomId id) {

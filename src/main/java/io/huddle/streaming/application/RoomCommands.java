@@ -169,11 +169,8 @@ public class RoomCommands {
     public Reply who(Connection connection, InboundCommand command) {
         features.requireRooms();
         String room = command.fields().requireString("room");
-        if (manager.member(room, connection.user()).isEmpty()) {
-            throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may see who is there");
-        }
         JsonArrayBuilder members = Jsons.createArrayBuilder();
-        for (MemberView m : manager.members(room)) {
+        for (MemberView m : manager.members(Actor.user(connection.user()), room)) {
             members.add(Jsons.createObjectBuilder().add("user", m.user()).add("role", m.role().wireName())
                     .add("status", presence.statusSeenBy(m.user(), connection.user())));
         }

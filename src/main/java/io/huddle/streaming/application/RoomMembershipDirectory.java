@@ -7,6 +7,7 @@ import io.huddle.streaming.hub.MembershipDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,9 +24,16 @@ public class RoomMembershipDirectory implements MembershipDirectory {
     RoomRepository rooms;
 
     @Override
-    public Set<String> membersOf(String room) {
+    public Optional<Set<String>> membersOf(String room) {
+        if (!RoomId.isValid(room)) {
+            return Optional.empty();
+        }
+        RoomId id = RoomId.of(room);
         return tx.required(() -> {
-            return rooms.members(RoomId.of(room)).stream().map(RoomMember::user).collect(Collectors.toSet());
+            if (rooms.find(id).isEmpty()) {
+                return Optional.<Set<String>>empty();
+            }
+            return Optional.of(rooms.members(id).stream().map(RoomMember::user).collect(Collectors.toSet()));
         });
     }
 }

@@ -54,7 +54,7 @@ public class RoomService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Creates a room owned by the acting user (or, for the system, by {@code options.owner()}). */
+    /** Creates a room owned by the acting user (or, for a trusted actor, by {@code options.owner()}, by default itself). */
     public RoomView create(Actor actor, RoomOptions options) {
         return tx.required(() -> {
             String owner = ownerOf(actor, options);
@@ -92,13 +92,31 @@ public class RoomService {
         });
     }
 
-    /** Rooms by id after {@code after}, at most {@code limit} (1 to 200); archived ones only if asked. */
-    public List<RoomView> list(Optional<RoomId> after, int limit, boolean includeArchived) {
+    /**
+     * The room as {@code actor} may see it: {@code not_found} if it does not exist; a private room only for its
+     * members and trusted actors ({@code banned} or {@code forbidden} for anyone else).
+     */
+    public RoomView get(Actor actor, RoomId id) {
+        return tx.required(() -> {
+            Room room = access.room(id);
+            if (room.isPrivate() && actor.isUser() && access.member(id, actor.name()).isEmpty()) {
+                throw access.notMember(id, actor.name(), "room '" + id + "' is private: it is shown to its members");
+            }
+            return RoomView.of(room);
+        });
+    }
+
+    /**
+     * Rooms by id after {@code after}, at most {@code limit} (1 to 200); archived ones only if asked. A user sees
+     * the public rooms and the private rooms they are a member of; trusted actors see every room.
+     */
+    public List<RoomView> list(Actor actor, Optional<RoomId> after, int limit, boolean includeArchived) {
         return tx.required(() -> {
             if (limit < 1 || limit > 200) {
                 throw Validation.bad("field 'limit' must be between 1 and 200");
             }
-            return rooms.list(after, limit, includeArchived).stream().map(RoomView::of).toList();
+            Optional<String> viewer = actor.isUser() ? actor.user() : Optional.empty();
+            return rooms.list(after, limit, includeArchived, viewer).stream().map(RoomView::of).toList();
         });
     }
 
@@ -166,8 +184,9 @@ public class RoomService {
     }
 
     private static String ownerOf(Actor actor, RoomOptions options) {
-        if (actor.isSystem()) {
-            return UserId.of(options.owner().orElseThrow(() -> Validation.bad("field 'owner' is required"))).value();
+        if (actor.isTrusted()) {
+            return UserId.of(options.owner().or(actor::user)
+                    .orElseThrow(() -> Validation.bad("field 'owner' is required"))).value();
         }
         options.owner().filter(o -> !o.equals(actor.name())).ifPresent(o -> {
             throw new HuddleException(ErrorCode.FORBIDDEN, "a user creates rooms owned by themselves");

@@ -95,9 +95,25 @@ public class StreamingManager {
         return rooms.find(Ids.room(id));
     }
 
+    /**
+     * The room with {@code id} as {@code by} may see it: {@code not_found} if it does not exist; a private room is
+     * shown to its members and trusted actors only ({@code forbidden}, or {@code banned}, to anyone else).
+     */
+    public RoomView room(Actor by, String id) {
+        return rooms.get(by, Ids.room(id));
+    }
+
     /** Rooms in id order after {@code after} (exclusive), at most {@code limit} (1 to 200), archived ones if asked. */
     public List<RoomView> rooms(Optional<String> after, int limit, boolean includeArchived) {
-        return rooms.list(after.map(Ids::room), limit, includeArchived);
+        return rooms(Actor.system(), after, limit, includeArchived);
+    }
+
+    /**
+     * Rooms as {@link #rooms(Optional, int, boolean)}, as {@code by} may see them: a user sees the public rooms and
+     * the private rooms they are a member of; trusted actors see every room.
+     */
+    public List<RoomView> rooms(Actor by, Optional<String> after, int limit, boolean includeArchived) {
+        return rooms.list(by, after.map(Ids::room), limit, includeArchived);
     }
 
     /** The rooms {@code user} is a member of. */
@@ -140,6 +156,11 @@ public class StreamingManager {
     /** The members of a room, highest role first. */
     public List<MemberView> members(String room) {
         return members.members(Ids.room(room));
+    }
+
+    /** The members of a room, highest role first, for its members and trusted actors ({@code forbidden} else). */
+    public List<MemberView> members(Actor by, String room) {
+        return members.members(by, Ids.room(room));
     }
 
     /** The membership of {@code user}, if any. */
@@ -276,14 +297,37 @@ public class StreamingManager {
         return presence.getAll(users.stream().map(Ids::user).toList());
     }
 
+    /**
+     * The presences of many users as {@code by} may see them, keyed by user: a user sees their own and that of
+     * users they share a room with; anyone else shows as offline with no details. Trusted actors see everyone.
+     */
+    public Map<String, UserPresence> presence(Actor by, Collection<String> users) {
+        return presence.getAll(by, users.stream().map(Ids::user).toList());
+    }
+
     /** The users others see online, away or busy (connected and not invisible). */
     public Set<String> onlineUsers() {
         return presence.onlineUsers();
     }
 
+    /**
+     * The users {@code by} sees online, away or busy: for a user, only themselves and users they share a room
+     * with (presence is for users who share a room); for trusted actors, everyone.
+     */
+    public Set<String> onlineUsers(Actor by) {
+        return presence.onlineUsers(by);
+    }
+
     /** The members of {@code room} others see online, away or busy. */
     public Set<String> onlineUsers(String room) {
         return presence.onlineIn(Ids.room(room).value());
+    }
+
+    /** The members of {@code room} others see online, for its members and trusted actors ({@code forbidden} else). */
+    public Set<String> onlineUsers(Actor by, String room) {
+        RoomId id = Ids.room(room);
+        members.requireMember(by, id, "see who is online");
+        return presence.onlineIn(id.value());
     }
 
     // Typing
@@ -322,7 +366,15 @@ public class StreamingManager {
 
     /** Sends a live {@code message} frame from {@code system} to a channel's subscribers; returns its id. */
     public String publishToChannel(String channel, String event, String dataJson) {
-        return channels.publish(Actor.system(), channel, dataJson, Optional.ofNullable(event));
+        return publishToChannel(Actor.system(), channel, event, dataJson);
+    }
+
+    /**
+     * Sends a live {@code message} frame from {@code by} to a channel's subscribers; returns its id. A user needs
+     * a channel that lets clients publish; trusted actors publish on any channel.
+     */
+    public String publishToChannel(Actor by, String channel, String event, String dataJson) {
+        return channels.publish(by, channel, dataJson, Optional.ofNullable(event));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.huddle.streaming.application.event.MemberKicked;
 import io.huddle.streaming.application.event.MemberLeft;
 import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
@@ -32,7 +33,8 @@ import java.util.concurrent.ScheduledFuture;
  * room at most once per {@code streaming.typing.throttle} however often the client repeats it; an indicator not
  * refreshed within {@code streaming.typing.timeout} ends and the server itself announces {@code active: false};
  * publishing in the room, leaving it, or closing the last connection ends it too. Frames are droppable under
- * back-pressure. Thread-safe.
+ * back-pressure. Typing spends the user's command rate budget; a typing frame for a room the user is not in is
+ * refused ({@code not_found}, {@code banned} or {@code forbidden}) and leaves nothing behind. Thread-safe.
  */
 @ApplicationScoped
 public class TypingService {
@@ -45,6 +47,9 @@ public class TypingService {
 
     @Inject
     StreamingConfig config;
+
+    @Inject
+    MembershipService memberships;
 
     /** Live indicators by room, then user. */
     private final Map<String, Map<String, Indicator>> rooms = new ConcurrentHashMap<>();
@@ -81,7 +86,8 @@ public class TypingService {
             throw new HuddleException(ErrorCode.FEATURE_DISABLED, "typing indicators are turned off on this server");
         }
         if (!roomIndex.members(room).contains(user)) {
-            throw new HuddleException(ErrorCode.FORBIDDEN, "only members of room '" + room + "' may type there");
+            // Not a member as this node knows: the database says why (no such room, banned, not a member).
+            memberships.requireMember(Actor.user(user), RoomId.of(room), "type there");
         }
         if (active) {
             start(room, user);

@@ -1,5 +1,6 @@
 package io.huddle.streaming.hub;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -9,5 +10,5 @@ import java.util.Set;
 public interface MembershipDirectory {
 
     /** The user ids of the room's members now; empty if the room does not exist. */
-    Set<String> membersOf(String room);
+    Optional<Set<String>> membersOf(String room);
 }

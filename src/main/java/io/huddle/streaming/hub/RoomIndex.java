@@ -23,13 +23,18 @@ public class RoomIndex {
     @Inject
     MembershipDirectory directory;
 
-    /** The members of {@code room}: a live view, changed only through {@link #apply}; callers do not modify it. */
+    /**
+     * The members of {@code room}: a live view, changed only through {@link #apply}; callers do not modify it.
+     * A room that does not exist has no members and is not remembered, so asking about made-up rooms keeps
+     * nothing.
+     */
     public Set<String> members(String room) {
-        return members.computeIfAbsent(room, r -> {
+        Set<String> known = members.computeIfAbsent(room, r -> directory.membersOf(r).map(loaded -> {
             Set<String> set = ConcurrentHashMap.newKeySet();
-            set.addAll(directory.membersOf(r));
+            set.addAll(loaded);
             return set;
-        });
+        }).orElse(null));
+        return known == null ? Set.of() : known;
     }
 
     /** Applies a change to {@code room}. */

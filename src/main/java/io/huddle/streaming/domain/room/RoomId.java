@@ -29,6 +29,11 @@ public record RoomId(String value) {
         return new RoomId(value);
     }
 
+    /** Whether {@code value} would be accepted by {@link #of(String)}. */
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
     @Override
     public String toString() {
         return value;

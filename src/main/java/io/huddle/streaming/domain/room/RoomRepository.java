@@ -29,9 +29,10 @@ public interface RoomRepository {
 
     /**
      * Rooms ordered by id, starting after {@code afterId} (exclusive, empty for the first page), at most
-     * {@code limit}. Archived rooms only when {@code includeArchived}.
+     * {@code limit}. Archived rooms only when {@code includeArchived}. With {@code visibleTo}, only the public
+     * rooms and the private rooms that user is a member of; empty: every room.
      */
-    List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived);
+    List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived, Optional<String> visibleTo);
 
     /** The membership of {@code user} in {@code room}, if any. */
     Optional<RoomMember> member(RoomId room, String user);

@@ -70,14 +70,16 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
-    public List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived) {
+    public List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived, Optional<String> visibleTo) {
         String jpql = "select r from Room r where r.id > :after"
                 + (includeArchived ? "" : " and r.archivedAt is null")
+                + (visibleTo.isEmpty() ? "" : " and (r.privateRoom = false or r.id in"
+                        + " (select m.roomId from RoomMember m where m.userId = :viewer))")
                 + " order by r.id";
-        return em.createQuery(jpql, Room.class)
-                .setParameter("after", afterId.map(RoomId::value).orElse(""))
-                .setMaxResults(limit)
-                .getResultList();
+        TypedQuery<Room> query = em.createQuery(jpql, Room.class)
+                .setParameter("after", afterId.map(RoomId::value).orElse(""));
+        visibleTo.ifPresent(viewer -> query.setParameter("viewer", viewer));
+        return query.setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * Who calls the REST API: the authenticated principal or, with development identities on, {@code ?user=}.
- * Administrators (see {@link IdentityResolver#isAdmin}) act as the system. No identity is {@code unauthorized}.
+ * Administrators (see {@link IdentityResolver#isAdmin}) act as trusted actors under their own name
+ * ({@link Actor#administrator}). No identity is {@code unauthorized}.
  */
 @RequestScoped
 public class Caller {
@@ -43,6 +44,6 @@ public class Caller {
                 .orElseThrow(() -> new HuddleException(ErrorCode.UNAUTHORIZED,
                         "no identity: authenticate with a bearer token"))
                 .value();
-        return resolver.isAdmin(user, security::isUserInRole) ? Actor.system() : Actor.user(user);
+        return resolver.isAdmin(user, security::isUserInRole) ? Actor.administrator(user) : Actor.user(user);
     }
 }

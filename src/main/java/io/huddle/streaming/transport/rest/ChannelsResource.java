@@ -42,9 +42,9 @@ public class ChannelsResource extends ApiResource {
     @POST
     @Operation(summary = "Define a channel (administrators)", description = "Body: {name, clientPublish? (default true)}")
     public Response create(String body) {
-        admin();
+        Actor admin = admin();
         JsonFields f = JsonFields.parseObject(body);
-        Channel channel = manager.createChannel(Actor.system(), f.requireString("name"),
+        Channel channel = manager.createChannel(admin, f.requireString("name"),
                 f.optionalBoolean("clientPublish").orElse(true));
         return Response.created(URI.create("channels/" + channel.name())).entity(json(channel).toString()).build();
     }
@@ -60,20 +60,22 @@ public class ChannelsResource extends ApiResource {
 
     @POST
     @Path("{name}/messages")
-    @Operation(summary = "Publish a live message on a channel as the system (administrators)", description = "Body: {data, event?}")
+    @Operation(summary = "Publish a live message on a channel (administrators, as its author)", description = "Body: {data, event?}")
     public Response publish(@PathParam("name") String name, String body) {
-        admin();
+        Actor admin = admin();
         JsonFields f = JsonFields.parseObject(body);
         String data = f.optionalValue("data").map(Object::toString)
                 .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
-        String id = manager.publishToChannel(name, f.optionalString("event").orElse(null), data);
+        String id = manager.publishToChannel(admin, name, f.optionalString("event").orElse(null), data);
         return Response.status(201).entity(Jsons.createObjectBuilder().add("id", id).build().toString()).build();
     }
 
-    private void admin() {
-        if (!actor().isSystem()) {
+    private Actor admin() {
+        Actor actor = actor();
+        if (!actor.isTrusted()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators manage channels");
         }
+        return actor;
     }
 
     private static JsonObject json(Channel c) {

@@ -39,19 +39,17 @@ public class MembersResource extends ApiResource {
 
     @GET
     @Path("{room}/members")
-    @Operation(summary = "The members, highest role first: [{user, role, status, joinedAt}]")
+    @Operation(summary = "The members, highest role first: [{user, role, status, joinedAt}] (members and administrators)")
     public String members() {
-        roomActor();
-        return RestJson.array(manager.members(room), m -> RestJson.member(m, status(m))).build().toString();
+        return RestJson.array(manager.members(roomActor(), room), m -> RestJson.member(m, status(m))).build().toString();
     }
 
     @GET
     @Path("{room}/online")
-    @Operation(summary = "The members online, away or busy: {users: [...]}")
+    @Operation(summary = "The members online, away or busy: {users: [...]} (members and administrators)")
     public String online() {
-        roomActor();
         jakarta.json.JsonArrayBuilder users = Jsons.createArrayBuilder();
-        manager.onlineUsers(room).forEach(users::add);
+        manager.onlineUsers(roomActor(), room).forEach(users::add);
         return Jsons.createObjectBuilder().add("users", users).build().toString();
     }
 

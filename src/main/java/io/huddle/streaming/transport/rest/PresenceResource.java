@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.PresenceService;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,24 +27,24 @@ public class PresenceResource extends ApiResource {
 
     @GET
     @Operation(summary = "The presence of some users: [{user, status, devices?, text?, lastSeen?}]",
-            description = "Query: users (comma-separated, at most 200). Invisible users show as offline.")
+            description = "Query: users (comma-separated, at most 200). Invisible users, and users who share no room with the"
+                    + " caller, show as offline (administrators see everyone).")
     public String of(@QueryParam("users") String users) {
-        actor();
+        Actor actor = actor();
         List<String> wanted = users == null ? List.of() : Arrays.stream(users.split(","))
                 .map(String::trim).filter(u -> !u.isEmpty()).distinct().limit(200).toList();
         JsonArrayBuilder result = Jsons.createArrayBuilder();
-        manager.presence(wanted).values().stream().sorted((a, b) -> a.user().compareTo(b.user()))
+        manager.presence(actor, wanted).values().stream().sorted((a, b) -> a.user().compareTo(b.user()))
                 .forEach(p -> result.add(PresenceService.json(p, p.visibleStatus())));
         return result.build().toString();
     }
 
     @GET
     @Path("online")
-    @Operation(summary = "The users online, away or busy: {users: [...]}")
+    @Operation(summary = "The users online, away or busy who share a room with the caller (administrators: all): {users: [...]}")
     public String online() {
-        actor();
         JsonArrayBuilder users = Jsons.createArrayBuilder();
-        manager.onlineUsers().forEach(users::add);
+        manager.onlineUsers(actor()).forEach(users::add);
         return Jsons.createObjectBuilder().add("users", users).build().toString();
     }
 }

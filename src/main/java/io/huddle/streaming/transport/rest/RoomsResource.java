@@ -51,22 +51,20 @@ public class RoomsResource extends ApiResource {
     }
 
     @GET
-    @Operation(summary = "List rooms in id order", description = "Query: after (id), limit (1-200, default 50), archived (true to include)")
+    @Operation(summary = "List rooms in id order: the public ones and the private ones the caller is a member of (administrators: all)",
+            description = "Query: after (id), limit (1-200, default 50), archived (true to include)")
     public String list(@QueryParam("after") String after, @QueryParam("limit") String limit,
                        @QueryParam("archived") boolean archived) {
-        roomActor();
-        List<RoomView> rooms = manager.rooms(Optional.ofNullable(after).filter(a -> !a.isEmpty()),
+        List<RoomView> rooms = manager.rooms(roomActor(), Optional.ofNullable(after).filter(a -> !a.isEmpty()),
                 Params.intOr("limit", limit, 1, 200, 50), archived);
         return RestJson.wrap("rooms", RestJson.array(rooms, RestJson::room)).toString();
     }
 
     @GET
     @Path("{room}")
-    @Operation(summary = "Read a room")
+    @Operation(summary = "Read a room (a private one: its members and administrators)")
     public String get(@PathParam("room") String room) {
-        roomActor();
-        return manager.room(room).map(r -> RestJson.room(r).toString())
-                .orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND, "room '" + room + "' does not exist"));
+        return RestJson.room(manager.room(roomActor(), room)).toString();
     }
 
     @PATCH

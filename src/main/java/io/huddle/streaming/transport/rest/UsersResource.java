@@ -31,7 +31,7 @@ public class UsersResource extends ApiResource {
     @Operation(summary = "The rooms a user is a member of (the user themselves, or an administrator)")
     public String rooms(@PathParam("member") String member) {
         Actor actor = actor();
-        if (!actor.isSystem() && !actor.name().equals(member)) {
+        if (!actor.isTrusted() && !actor.name().equals(member)) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the user or an administrator may list their rooms");
         }
         return RestJson.wrap("rooms", RestJson.array(manager.roomsOf(member), RestJson::room)).toString();
@@ -43,7 +43,7 @@ public class UsersResource extends ApiResource {
             description = "Body: {reason?}")
     public Response disconnect(@PathParam("member") String member, String body) {
         Actor actor = actor();
-        if (!actor.isSystem()) {
+        if (!actor.isTrusted()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators may disconnect users");
         }
         JsonFields f = JsonFields.parseObject(body == null || body.isBlank() ? "{}" : body);

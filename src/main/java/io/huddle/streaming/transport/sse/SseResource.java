@@ -33,15 +33,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code GET /sse}: opens a stream of server frames (the first is {@code welcome}), joining the rooms of
- * {@code rooms=} and subscribing the channels of {@code channels=} as the commands would; with
- * {@code Last-Event-ID} (or {@code lastEventId=}) it first replays what every room of the cursor missed.
+ * {@code rooms=} and subscribing the channels of {@code channels=} as the commands would, all before
+ * {@code welcome} is sent; with {@code Last-Event-ID} (or {@code lastEventId=}) it also replays what every room of
+ * the cursor missed, right after {@code welcome}.
  * {@code POST /sse/{connection}/commands}: one client command for that stream, answered in the response body
  * with its {@code ack} or {@code error} (HTTP status of the error code). Only the stream's own user may post;
  * anyone else gets 404.
@@ -81,23 +84,42 @@ public class SseResource {
         executor.execute(() -> start(connection, resume, rooms, channels));
     }
 
+    /**
+     * Sets the stream up before greeting it: once the client reads {@code welcome}, every room of
+     * {@code rooms=} and of the cursor is joined (and resumed) and every channel of {@code channels=} subscribed,
+     * so nothing published after that can be missed. What the setup produced (replayed messages, errors of
+     * joins and subscriptions, live frames) waits in the connection and follows {@code welcome}, in order.
+     */
     private void start(SseConnection connection, Map<String, Long> resume, String rooms, String channels) {
-        // Rooms being resumed hold their live frames from the first moment, so the replay comes first, in order.
-        resume.keySet().forEach(room -> connection.roomStreams().hold(room));
-        if (!connections.opened(connection)) {
-            return;
-        }
         Set<String> toJoin = new LinkedHashSet<>(resume.keySet());
         toJoin.addAll(list(rooms));
+        // Live frames of these rooms are held from the first moment, so each room's replay comes first, in order.
+        toJoin.forEach(room -> connection.roomStreams().hold(room));
+        if (!connections.admit(connection)) {
+            return;
+        }
+        List<Reply> replies = new ArrayList<>();
         for (String room : toJoin) {
             JsonObjectBuilder join = Jsons.createObjectBuilder().add("type", "join").add("room", room);
             connection.resumeSeq(room).ifPresent(seq -> join.add("since", seq));
-            streamReply(connection, connections.handle(connection, join.build().toString()));
+            replies.add(setUp(connection, join));
         }
         for (String channel : list(channels)) {
-            streamReply(connection, connections.handle(connection, Jsons.createObjectBuilder()
-                    .add("type", "subscribe").add("channel", channel).build().toString()));
+            replies.add(setUp(connection, Jsons.createObjectBuilder().add("type", "subscribe").add("channel", channel)));
         }
+        connections.welcome(connection);
+        replies.forEach(reply -> reply.afterReply().run());
+        // A room that was held but never joined (a failed join) releases what it held.
+        toJoin.forEach(room -> connection.roomStreams().release(room, 0, connection::send));
+    }
+
+    /** Runs a command the stream asked for when it opened: its error goes to the stream, an ack is not needed. */
+    private Reply setUp(SseConnection connection, JsonObjectBuilder command) {
+        Reply reply = connections.handle(connection, command.build().toString());
+        if (reply.error().isPresent()) {
+            connection.send(OutboundFrame.of("error", reply.json()));
+        }
+        return reply;
     }
 
     @POST
@@ -118,14 +140,6 @@ public class SseResource {
         Response response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply.json()).build();
         reply.afterReply().run();
         return response;
-    }
-
-    /** Sends the answer to a command the stream ran for itself: errors go to the stream, acks are not needed. */
-    private static void streamReply(SseConnection connection, Reply reply) {
-        if (reply.error().isPresent()) {
-            connection.send(OutboundFrame.of("error", reply.json()));
-        }
-        reply.afterReply().run();
     }
 
     private UserId identify(SecurityContext security, String authorization, String token, String devUser) {
