@@ -35,7 +35,14 @@ public class AfterCommit {
     private final ContainerObject<TransactionSynchronizationRegistry> registry =
             new ContainerObject<>("java:comp/TransactionSynchronizationRegistry");
 
-    private final Map<String, Semaphore> orderLocks = new ConcurrentHashMap<>();
+    /** The order locks in use, by key; a lock is removed when its last user lets go, so only keys in use stay. */
+    private final Map<String, OrderLock> orderLocks = new ConcurrentHashMap<>();
+
+    /** A lock of one order key and how many transactions hold it or wait for it (changed only in the map's compute). */
+    private static final class OrderLock {
+        final Semaphore semaphore = new Semaphore(1);
+        int users;
+    }
 
     /**
      * Makes the after-commit work of transactions that call this with the same {@code key} run in the order of
@@ -80,14 +87,18 @@ public class AfterCommit {
 
         final List<Runnable> work = new ArrayList<>();
         final SortedSet<String> keys = new TreeSet<>();
-        private final List<Semaphore> held = new ArrayList<>();
+        private final List<String> held = new ArrayList<>();
 
         @Override
         public void beforeCompletion() {
             for (String key : keys) {
-                Semaphore lock = orderLocks.computeIfAbsent(key, k -> new Semaphore(1));
-                lock.acquireUninterruptibly();
-                held.add(lock);
+                OrderLock lock = orderLocks.compute(key, (k, existing) -> {
+                    OrderLock l = existing == null ? new OrderLock() : existing;
+                    l.users++;
+                    return l;
+                });
+                lock.semaphore.acquireUninterruptibly();
+                held.add(key);
             }
         }
 
@@ -98,10 +109,22 @@ public class AfterCommit {
                     work.forEach(AfterCommit::runSafely);
                 }
             } finally {
-                held.forEach(Semaphore::release);
+                held.forEach(AfterCommit.this::release);
                 held.clear();
             }
         }
+    }
+
+    private void release(String key) {
+        orderLocks.computeIfPresent(key, (k, lock) -> {
+            lock.semaphore.release();
+            return --lock.users == 0 ? null : lock;
+        });
+    }
+
+    /** How many order keys are in use now (held or waited for). */
+    int orderKeysInUse() {
+        return orderLocks.size();
     }
 
     private static void runSafely(Runnable work) {

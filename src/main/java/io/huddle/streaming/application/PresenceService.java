@@ -188,6 +188,11 @@ public class PresenceService {
         return online;
     }
 
+    /** How many users' last announcement is remembered: those others see as online, away or busy. */
+    int announcedUsers() {
+        return announced.size();
+    }
+
     /** The presence JSON fields shared by frames and the REST API. */
     public static JsonObjectBuilder json(UserPresence p, String status) {
         JsonObjectBuilder o = Jsons.createObjectBuilder().add("user", p.user()).add("status", status);
@@ -216,10 +221,20 @@ public class PresenceService {
     /** Tells co-members about {@code p} if what they see changed since the last announcement. */
     private void announce(UserPresence p) {
         String status = p.visibleStatus();
-        String key = status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
-        String before = announced.put(p.user(), key);
-        if (key.equals(before) || (before == null && "offline".equals(status))) {
-            return;
+        // Only users others see as not offline are remembered: offline is what an unknown user is, so the map
+        // holds no one who is gone.
+        String before;
+        if ("offline".equals(status)) {
+            before = announced.remove(p.user());
+            if (before == null) {
+                return;
+            }
+        } else {
+            String key = status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
+            before = announced.put(p.user(), key);
+            if (key.equals(before)) {
+                return;
+            }
         }
         Set<String> audience = coMembers(p.user());
         if (!audience.isEmpty()) {

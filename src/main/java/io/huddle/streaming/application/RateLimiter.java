@@ -4,33 +4,27 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Per-user token buckets on this node, whatever the user's connections and paths: one for {@code publish},
  * {@code edit} and {@code delete} ({@code streaming.limits.messages-per-second}, bursts of
  * {@code streaming.limits.messages-burst}), one for every other command (bursts of twice the rate). A user's
- * budget outlives their connections, so reconnecting never refills it early; a bucket is forgotten only once
- * it has filled up again, when a fresh one would be the same, so the buckets kept are bounded by the users
- * active within the last few seconds. Thread-safe.
+ * budget outlives their connections, so reconnecting never refills it early; a bucket is forgotten
+ * ({@link Housekeeping}) only once it has filled up again, when a fresh one would be the same, so the buckets kept
+ * are bounded by the users active within the last few seconds. Thread-safe.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     /** Which budget a command spends. */
     public enum Budget { MESSAGES, COMMANDS }
-
-    /** How often full buckets are dropped. */
-    private static final Duration SWEEP = Duration.ofSeconds(10);
 
     @Inject
     StreamingConfig config;
@@ -39,23 +33,11 @@ public class RateLimiter {
     private final Map<String, Bucket> commands = new ConcurrentHashMap<>();
     private double messageRate;
     private double commandRate;
-    private ScheduledFuture<?> sweep;
 
     @PostConstruct
     void read() {
         messageRate = config.messagesPerSecond();
         commandRate = config.commandsPerSecond();
-    }
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        sweep = Scheduled.every(SWEEP, "rate limit buckets", this::forgetFull);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (sweep != null) {
-            sweep.cancel(false);
-        }
     }
 
     /** Takes one token of {@code budget} for {@code user}, or fails with {@code rate_limited} and a retry delay. */
@@ -77,11 +59,20 @@ public class RateLimiter {
         return budget == Budget.MESSAGES ? messageRate : commandRate;
     }
 
-    /** Drops the buckets that have filled up again: a fresh bucket would be the same. */
-    void forgetFull() {
+    /** Drops the buckets that have filled up again (a fresh bucket would be the same); returns how many. */
+    int forgetFull() {
         long now = System.nanoTime();
+        int before = messages.size() + commands.size();
         messages.entrySet().removeIf(e -> e.getValue().fullAt(messageRate, now));
         commands.entrySet().removeIf(e -> e.getValue().fullAt(commandRate, now));
+        return before - messages.size() - commands.size();
+    }
+
+    /** How many users have a bucket kept (one not yet full again). */
+    int trackedUsers() {
+        Set<String> users = new HashSet<>(messages.keySet());
+        users.addAll(commands.keySet());
+        return users.size();
     }
 
     /** A token bucket. */

@@ -136,6 +136,10 @@ public class StreamingConfig {
     String presenceCleanupText;
 
     @Inject
+    @ConfigProperty(name = "streaming.presence.remember-choice", defaultValue = "1d")
+    String presenceRememberText;
+
+    @Inject
     @ConfigProperty(name = "streaming.typing.timeout", defaultValue = "3s")
     String typingTimeoutText;
 
@@ -147,6 +151,7 @@ public class StreamingConfig {
     private Duration presenceTimeout;
     private Duration presenceGrace;
     private Duration presenceCleanup;
+    private Duration presenceRemember;
     private Duration typingTimeout;
     private Duration typingThrottle;
     private Duration heartbeatGrace;
@@ -178,6 +183,7 @@ public class StreamingConfig {
         presenceTimeout = duration("streaming.presence.timeout", presenceTimeoutText, problems);
         presenceGrace = duration("streaming.presence.grace", presenceGraceText, problems);
         presenceCleanup = duration("streaming.presence.cleanup-interval", presenceCleanupText, problems);
+        presenceRemember = duration("streaming.presence.remember-choice", presenceRememberText, problems);
         typingTimeout = duration("streaming.typing.timeout", typingTimeoutText, problems);
         typingThrottle = duration("streaming.typing.throttle", typingThrottleText, problems);
         heartbeatGrace = duration("streaming.heartbeat.timeout", heartbeatTimeout, problems);
@@ -320,9 +326,20 @@ public class StreamingConfig {
         return presenceGrace;
     }
 
-    /** How often idle users are checked for the presence timeout. */
+    /**
+     * How often idle users are checked for the presence timeout, and how often what is kept in memory about users
+     * and rooms no longer in use is dropped.
+     */
     public Duration presenceCleanupInterval() {
         return presenceCleanup;
+    }
+
+    /**
+     * How long a status a user chose ({@code away}, {@code busy}, {@code invisible}, or a text) is remembered after
+     * their last connection closed, so that reconnecting keeps it.
+     */
+    public Duration presenceRememberChoice() {
+        return presenceRemember;
     }
 
     /** A typing indicator not refreshed for this long ends, and the server says so. */

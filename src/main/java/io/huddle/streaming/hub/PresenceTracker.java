@@ -43,4 +43,15 @@ public interface PresenceTracker {
 
     /** Users with at least one connection. */
     Set<String> connectedUsers();
+
+    /**
+     * Forgets users who have no connection: those whose presence is the plain default ({@code online}, no text)
+     * once their last activity is before {@code plainBefore}, the others (who chose a status or a text) once it is
+     * before {@code choiceBefore}. A forgotten user is {@link UserPresence#unknown} again. Returns how many were
+     * forgotten. What is kept is thus bounded by the users connected or recently gone.
+     */
+    int forgetGone(Instant plainBefore, Instant choiceBefore);
+
+    /** How many users are kept (connected, or gone but not forgotten yet). */
+    int size();
 }

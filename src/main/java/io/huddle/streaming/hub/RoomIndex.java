@@ -58,6 +58,29 @@ public class RoomIndex {
         return changes.get();
     }
 
+    /**
+     * Forgets the rooms none of whose members is {@code watched} (has a connection on this node): nothing is
+     * fanned out to them here, and the next use reloads them from the directory. Keeps what is remembered bounded
+     * by the rooms of the connected users. Returns how many rooms were forgotten.
+     */
+    public int forgetUnwatched(java.util.function.Predicate<String> watched) {
+        int forgotten = 0;
+        for (Map.Entry<String, Set<String>> room : members.entrySet()) {
+            if (room.getValue().stream().noneMatch(watched) && members.remove(room.getKey(), room.getValue())) {
+                forgotten++;
+            }
+        }
+        if (forgotten > 0) {
+            changes.incrementAndGet();
+        }
+        return forgotten;
+    }
+
+    /** How many rooms are remembered. */
+    public int size() {
+        return members.size();
+    }
+
     /** Forgets everything (the next use reloads from the directory). */
     public void clear() {
         members.clear();

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link PresenceTracker} of a single node: presence lives in this JVM. A user with no connection left keeps
- * the status they chose (a reconnecting invisible user stays invisible) until the application stops. Thread-safe:
- * each user's entry changes under its own lock.
+ * the status they chose (a reconnecting invisible user stays invisible) until {@link #forgetGone} drops it.
+ * Thread-safe: each user's entry changes under its own lock; an entry is removed under its lock and marked, so a
+ * connection that raced with the removal retries on a fresh entry.
  */
 @ApplicationScoped
 public class LocalPresenceTracker implements PresenceTracker {
@@ -33,6 +34,8 @@ public class LocalPresenceTracker implements PresenceTracker {
         Optional<String> text = Optional.empty();
         volatile Instant lastActive = Instant.now();
         boolean idle;
+        /** Set when the entry was removed from the map: it must not be changed any more. */
+        boolean removed;
 
         UserPresence snapshot(String user) {
             Set<String> devices = connections.values().stream().filter(d -> !d.isEmpty()).collect(Collectors.toSet());
@@ -44,48 +47,53 @@ public class LocalPresenceTracker implements PresenceTracker {
         return users.computeIfAbsent(user, u -> new Entry());
     }
 
+    /** Runs {@code change} on {@code user}'s entry under its lock, on a fresh entry if it was just removed. */
+    private UserPresence change(String user, java.util.function.Consumer<Entry> change) {
+        while (true) {
+            Entry e = entry(user);
+            synchronized (e) {
+                if (!e.removed) {
+                    change.accept(e);
+                    return e.snapshot(user);
+                }
+            }
+        }
+    }
+
     @Override
     public UserPresence connected(String user, String connection) {
-        Entry e = entry(user);
-        synchronized (e) {
+        return change(user, e -> {
             e.connections.put(connection, "");
             e.lastActive = Instant.now();
             e.idle = false;
-            return e.snapshot(user);
-        }
+        });
     }
 
     @Override
     public UserPresence disconnected(String user, String connection) {
-        Entry e = entry(user);
-        synchronized (e) {
+        return change(user, e -> {
             e.connections.remove(connection);
             e.lastActive = Instant.now();
-            return e.snapshot(user);
-        }
+        });
     }
 
     @Override
     public UserPresence device(String user, String connection, Optional<String> device) {
-        Entry e = entry(user);
-        synchronized (e) {
+        return change(user, e -> {
             if (e.connections.containsKey(connection)) {
                 e.connections.put(connection, device.orElse(""));
             }
-            return e.snapshot(user);
-        }
+        });
     }
 
     @Override
     public UserPresence choose(String user, String status, Optional<String> text) {
-        Entry e = entry(user);
-        synchronized (e) {
+        return change(user, e -> {
             e.chosen = status;
             e.text = text;
             e.lastActive = Instant.now();
             e.idle = false;
-            return e.snapshot(user);
-        }
+        });
     }
 
     @Override
@@ -154,5 +162,27 @@ public class LocalPresenceTracker implements PresenceTracker {
             }
         });
         return online;
+    }
+
+    @Override
+    public int forgetGone(Instant plainBefore, Instant choiceBefore) {
+        int forgotten = 0;
+        for (Map.Entry<String, Entry> item : users.entrySet()) {
+            Entry e = item.getValue();
+            synchronized (e) {
+                boolean plain = "online".equals(e.chosen) && e.text.isEmpty();
+                if (e.connections.isEmpty() && e.lastActive.isBefore(plain ? plainBefore : choiceBefore)
+                        && users.remove(item.getKey(), e)) {
+                    e.removed = true;
+                    forgotten++;
+                }
+            }
+        }
+        return forgotten;
+    }
+
+    @Override
+    public int size() {
+        return users.size();
     }
 }
