@@ -107,6 +107,29 @@ class ModerationRestIT extends WireTest {
     }
 
     @Test
+    void anExpiredBanIsAnnouncedToTheRoomAsUnbanned() {
+        try (WsClient ownerWs = WsClient.connect(base, owner)) {
+            ownerWs.next("welcome");
+            api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\",\"untilSeconds\":1}");
+            JsonObject banned = memberFrame(ownerWs, "banned");
+            assertEquals(member, banned.getString("user"));
+            // The test server checks for expired bans every second.
+            JsonObject unbanned = memberFrame(ownerWs, "unbanned");
+            assertEquals(member, unbanned.getString("user"));
+            assertEquals(room, unbanned.getString("room"));
+        }
+    }
+
+    private static JsonObject memberFrame(WsClient ws, String action) {
+        while (true) {
+            JsonObject frame = ws.next("member");
+            if (action.equals(frame.getString("action"))) {
+                return frame;
+            }
+        }
+    }
+
+    @Test
     void unbanLetsTheUserBackIn() {
         api.post(moderator, "rooms/" + room + "/bans", "{\"user\":\"" + member + "\"}");
         assertEquals(1, api.get(moderator, "rooms/" + room + "/bans").array().size());

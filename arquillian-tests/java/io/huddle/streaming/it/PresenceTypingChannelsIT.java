@@ -34,15 +34,16 @@ class PresenceTypingChannelsIT extends WireTest {
     }
 
     @Test
-    void userWithTwoTabsStaysOnlineWhenOneCloses() throws Exception {
-        try (WsClient bobWs = open(bob)) {
+    void userWithTwoTabsStaysOnlineWhenOneCloses() {
+        String carol = controlUser();
+        try (WsClient bobWs = open(bob); WsClient carolWs = open(carol)) {
             WsClient tab1 = open(alice);
             assertEquals("online", presenceOf(bobWs, alice).getString("status"));
             try (WsClient tab2 = open(alice)) {
-                tab1.close();
-                Thread.sleep(1500); // longer than the presence grace: an offline frame would be on its way by now
-                assertTrue(bobWs.drain().stream().noneMatch(f -> f.getString("type").equals("presence")),
-                        "closing one of two tabs must not announce offline");
+                assertEquals(1000, tab1.closeNormally());
+                List<JsonObject> before = untilOfflineOf(bobWs, carolWs, carol);
+                assertTrue(before.stream().noneMatch(f -> isPresenceOf(f, alice)),
+                        "closing one of two tabs must not announce offline: " + before);
             }
             JsonObject offline = presenceOf(bobWs, alice);
             assertEquals("offline", offline.getString("status"));
@@ -50,17 +51,46 @@ class PresenceTypingChannelsIT extends WireTest {
     }
 
     @Test
-    void reloadWithinTheGraceAnnouncesNothing() throws Exception {
-        try (WsClient bobWs = open(bob)) {
+    void reloadWithinTheGraceAnnouncesNothing() {
+        String carol = controlUser();
+        try (WsClient bobWs = open(bob); WsClient carolWs = open(carol)) {
             WsClient tab = open(alice);
             presenceOf(bobWs, alice);
-            tab.close();
+            assertEquals(1000, tab.closeNormally());
             try (WsClient reloaded = open(alice)) {
-                Thread.sleep(1500);
-                assertTrue(bobWs.drain().stream().noneMatch(f -> f.getString("type").equals("presence")),
-                        "a reload within the grace period must not flap");
+                List<JsonObject> before = untilOfflineOf(bobWs, carolWs, carol);
+                assertTrue(before.stream().noneMatch(f -> isPresenceOf(f, alice)),
+                        "a reload within the grace period must not flap: " + before);
             }
         }
+    }
+
+    /** A co-member of bob whose own offline announcement serves as the clock of the presence grace. */
+    private String controlUser() {
+        String carol = Api.user("carol");
+        api.post(carol, "rooms/" + room + "/members", "{}");
+        return carol;
+    }
+
+    /**
+     * Closes {@code controlWs}, the only connection of {@code control}, and returns the frames {@code watcher}
+     * receives before {@code control}'s {@code offline}: that arrives a grace period after this call, so any
+     * announcement due a grace period after an earlier close arrives among the returned frames.
+     */
+    private static List<JsonObject> untilOfflineOf(WsClient watcher, WsClient controlWs, String control) {
+        assertEquals(1000, controlWs.closeNormally());
+        List<JsonObject> before = new java.util.ArrayList<>();
+        while (true) {
+            JsonObject frame = watcher.next();
+            if (isPresenceOf(frame, control) && "offline".equals(frame.getString("status"))) {
+                return before;
+            }
+            before.add(frame);
+        }
+    }
+
+    private static boolean isPresenceOf(JsonObject frame, String user) {
+        return "presence".equals(frame.getString("type", null)) && user.equals(frame.getString("user", null));
     }
 
     @Test
