@@ -125,6 +125,41 @@ class StreamingManagerIT {
     }
 
     @Test
+    void concurrentJoinsNeverExceedTheRoomsPerUserLimit() throws Exception {
+        String user = "racer-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 45; i++) {
+            manager().createRoom(Actor.user(user), RoomOptions.named("Held").withId(room()));
+        }
+        List<String> rooms = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String room = room();
+            manager().createRoom(Actor.system(), RoomOptions.named("Race").withId(room).ownedBy("owner"));
+            rooms.add(room);
+        }
+        jakarta.enterprise.concurrent.ManagedExecutorService executor =
+                InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(rooms.size());
+        List<java.util.concurrent.Future<String>> joins = new java.util.ArrayList<>();
+        for (String room : rooms) {
+            joins.add(executor.submit(() -> {
+                start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                try {
+                    manager().join(Actor.user(user), room, user, MemberOptions.member());
+                    return "joined";
+                } catch (HuddleException e) {
+                    return e.code().name();
+                }
+            }));
+        }
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> join : joins) {
+            outcomes.add(join.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(5, outcomes.stream().filter("joined"::equals).count(), outcomes::toString);
+        assertEquals(50, manager().roomsOf(user).size());
+    }
+
+    @Test
     void systemSkipsPermissionsButNotRoomRules() {
         String room = room();
         manager().createRoom(Actor.system(), RoomOptions.named("Rules").withId(room).ownedBy("alice")

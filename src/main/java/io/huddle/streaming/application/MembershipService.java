@@ -94,6 +94,7 @@ public class MembershipService {
                 throw new HuddleException(ErrorCode.ROOM_FULL,
                         "room '" + id + "' is full (" + room.maxMembers().get() + " members)");
             }
+            rooms.lockUser(user);
             if (rooms.countRoomsOf(user) >= config.roomsPerUser()) {
                 throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                         "'" + user + "' is already in " + config.roomsPerUser() + " rooms, the most allowed");

@@ -63,6 +63,7 @@ public class RoomService {
             if (rooms.find(id).isPresent()) {
                 throw new HuddleException(ErrorCode.CONFLICT, "a room with id '" + id + "' already exists");
             }
+            rooms.lockUser(owner);
             if (rooms.countRoomsOf(owner) >= config.roomsPerUser()) {
                 throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                         "'" + owner + "' is already in " + config.roomsPerUser() + " rooms, the most allowed");

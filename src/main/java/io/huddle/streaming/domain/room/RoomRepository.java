@@ -57,4 +57,10 @@ public interface RoomRepository {
 
     /** How many rooms {@code user} is a member of. */
     long countRoomsOf(String user);
+
+    /**
+     * Locks {@code user} until the transaction ends: transactions that count and add a user's memberships take this
+     * lock first (after the room's), so limits over all of a user's rooms hold under concurrency.
+     */
+    void lockUser(String user);
 }

@@ -8,6 +8,7 @@ import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +21,8 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@link RoomRepository} over JPA. Thread-safe: the injected entity manager is transaction-scoped.
@@ -27,8 +30,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaRoomRepository implements RoomRepository {
 
+    private static final Logger LOG = Logger.getLogger(JpaRoomRepository.class.getName());
+
     @PersistenceContext(unitName = "huddle")
     EntityManager em;
+
+    @Inject
+    UserLockRows lockRows;
 
     @Override
     public void add(Room room) {
@@ -159,5 +167,26 @@ public class JpaRoomRepository implements RoomRepository {
         return em.createQuery("select count(m) from RoomMember m where m.userId = :user", Long.class)
                 .setParameter("user", user)
                 .getSingleResult();
+    }
+
+    @Override
+    public void lockUser(String user) {
+        if (lockRow(user)) {
+            return;
+        }
+        try {
+            lockRows.create(user);
+        } catch (RuntimeException e) {
+            // Another transaction created the row meanwhile: it exists now, which is all that is needed.
+            LOG.log(Level.FINE, e, () -> "the lock row of " + user + " was created concurrently");
+        }
+        if (!lockRow(user)) {
+            throw new IllegalStateException("the lock row of user " + user + " could not be created");
+        }
+    }
+
+    private boolean lockRow(String user) {
+        return !em.createNativeQuery("select user_id from user_locks where user_id = ?1 for update")
+                .setParameter(1, user).getResultList().isEmpty();
     }
 }
