@@ -15,6 +15,7 @@ import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.it.support.Deployments;
 import io.huddle.streaming.it.support.EventRecorder;
+import io.huddle.streaming.it.support.SlowObserver;
 import io.huddle.streaming.it.support.WordFilter;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
@@ -44,7 +45,8 @@ class StreamingManagerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.huddleWar().addClasses(Deployments.class, EventRecorder.class, WordFilter.class);
+        return Deployments.huddleWar().addClasses(Deployments.class, EventRecorder.class, WordFilter.class,
+                SlowObserver.class);
     }
 
     private static StreamingManager manager() {
@@ -130,10 +132,11 @@ class StreamingManagerIT {
         for (int i = 0; i < 45; i++) {
             manager().createRoom(Actor.user(user), RoomOptions.named("Held").withId(room()));
         }
+        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> rooms = new java.util.ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String room = room();
-            manager().createRoom(Actor.system(), RoomOptions.named("Race").withId(room).ownedBy("owner"));
+            manager().createRoom(Actor.system(), RoomOptions.named("Race").withId(room).ownedBy(owner));
             rooms.add(room);
         }
         jakarta.enterprise.concurrent.ManagedExecutorService executor =
@@ -157,6 +160,28 @@ class StreamingManagerIT {
         }
         assertEquals(5, outcomes.stream().filter("joined"::equals).count(), outcomes::toString);
         assertEquals(50, manager().roomsOf(user).size());
+    }
+
+    @Test
+    void aSlowApplicationObserverDoesNotHoldUpOtherPublishersOfTheRoom() throws Exception {
+        String room = room();
+        manager().createRoom(Actor.system(), RoomOptions.named("Observed").withId(room).ownedBy("alice"));
+        SlowObserver observer = CDI.current().select(SlowObserver.class).get();
+        jakarta.enterprise.concurrent.ManagedExecutorService executor =
+                InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        java.util.concurrent.Future<Published> slow = executor.submit(
+                () -> manager().saveMessage(Actor.system(), room, PublishRequest.of("\"slow\"")));
+        try {
+            assertTrue(observer.awaitBusy(), "the observer never saw the slow message");
+            java.util.concurrent.Future<Published> next = executor.submit(
+                    () -> manager().saveMessage(Actor.system(), room, PublishRequest.of("\"next\"")));
+            assertEquals(2, next.get(10, java.util.concurrent.TimeUnit.SECONDS).message().seq(),
+                    "the next publish of the room completes while an observer of the previous one is busy");
+            assertTrue(!slow.isDone(), "the slow observer is still busy");
+        } finally {
+            observer.release();
+        }
+        assertEquals(1, slow.get(30, java.util.concurrent.TimeUnit.SECONDS).message().seq());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.huddle.streaming.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * Runs work once the current transaction has committed, and not at all if it rolls back: CDI events and
  * deliveries to clients happen only for what the database has. Outside a transaction the work runs at once.
- * Work runs in the order it was registered; one failing piece is logged and does not stop the others.
+ * Work runs in the order it was registered, deliveries first and application observers last; one failing piece
+ * is logged and does not stop the others.
  * Thread-safe.
  */
 @ApplicationScoped
@@ -31,6 +33,11 @@ public class AfterCommit {
 
     @Inject
     Event<Object> events;
+
+    @Inject
+    Instance<CommitListener> listenerBeans;
+
+    private volatile List<CommitListener> commitListeners;
 
     private final ContainerObject<TransactionSynchronizationRegistry> registry =
             new ContainerObject<>("java:comp/TransactionSynchronizationRegistry");
@@ -57,12 +64,29 @@ public class AfterCommit {
         }
     }
 
-    /** Fires {@code event} to CDI observers after commit. */
+    /**
+     * After commit, hands {@code event} to Huddle's own {@link CommitListener}s (in commit order, under the order
+     * keys), and then, once the keys are released, to the application: synchronous {@code @Observes} observers on
+     * this thread, and {@code @ObservesAsync} observers on the container's executor. A slow application observer
+     * thus delays only the change that fired it, never another publisher of the same room.
+     */
     public void fire(Object event) {
-        run(() -> events.fire(event));
+        run(() -> {
+            for (CommitListener listener : listeners()) {
+                listener.committed(event);
+            }
+        });
+        notifyApplication(() -> {
+            events.fire(event);
+            events.fireAsync(event).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, failure, () -> "an asynchronous observer of " + event.getClass().getSimpleName() + " failed");
+                }
+            });
+        });
     }
 
-    /** Runs {@code work} after commit. */
+    /** Runs {@code work} after commit, in commit order under the transaction's order keys. */
     public void run(Runnable work) {
         TransactionSynchronizationRegistry tsr = registry();
         if (tsr.getTransactionStatus() != Status.STATUS_ACTIVE) {
@@ -70,6 +94,25 @@ public class AfterCommit {
             return;
         }
         pending(tsr).work.add(work);
+    }
+
+    /** Runs {@code work} after commit, once the order keys are released. */
+    private void notifyApplication(Runnable work) {
+        TransactionSynchronizationRegistry tsr = registry();
+        if (tsr.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            runSafely(work);
+            return;
+        }
+        pending(tsr).notifications.add(work);
+    }
+
+    private List<CommitListener> listeners() {
+        List<CommitListener> list = commitListeners;
+        if (list == null) {
+            list = listenerBeans.stream().toList();
+            commitListeners = list;
+        }
+        return list;
     }
 
     private Pending pending(TransactionSynchronizationRegistry tsr) {
@@ -86,6 +129,7 @@ public class AfterCommit {
     private final class Pending implements Synchronization {
 
         final List<Runnable> work = new ArrayList<>();
+        final List<Runnable> notifications = new ArrayList<>();
         final SortedSet<String> keys = new TreeSet<>();
         private final List<String> held = new ArrayList<>();
 
@@ -111,6 +155,9 @@ public class AfterCommit {
             } finally {
                 held.forEach(AfterCommit.this::release);
                 held.clear();
+            }
+            if (status == Status.STATUS_COMMITTED) {
+                notifications.forEach(AfterCommit::runSafely);
             }
         }
     }

@@ -23,78 +23,111 @@ import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 
 /**
  * Turns committed room events into frames for the room's connections, on every node: {@code message},
  * {@code edited}, {@code deleted}, {@code member} and {@code room}. Each frame is encoded once and published
- * to the {@link Broker}. Runs after commit (events are fired then), so clients only see what the database has.
+ * to the {@link Broker}. Runs right after commit, in commit order for a room ({@link CommitListener}), so clients
+ * only see what the database has, in seq order.
  */
 @ApplicationScoped
-public class RoomFrames {
+public class RoomFrames implements CommitListener {
 
     @Inject
     Broker broker;
 
-    void stored(@Observes MessageStored event) {
+    @Override
+    public void committed(Object event) {
+        if (event instanceof MessageStored e) {
+            stored(e);
+        } else if (event instanceof MessageEdited e) {
+            edited(e);
+        } else if (event instanceof MessageDeleted e) {
+            deleted(e);
+        } else if (event instanceof MemberJoined e) {
+            joined(e);
+        } else if (event instanceof MemberLeft e) {
+            left(e);
+        } else if (event instanceof MemberKicked e) {
+            kicked(e);
+        } else if (event instanceof MemberBanned e) {
+            banned(e);
+        } else if (event instanceof MemberUnbanned e) {
+            unbanned(e);
+        } else if (event instanceof MemberMuted e) {
+            muted(e);
+        } else if (event instanceof MemberUnmuted e) {
+            unmuted(e);
+        } else if (event instanceof MemberRoleChanged e) {
+            roleChanged(e);
+        } else if (event instanceof OwnershipTransferred e) {
+            ownerChanged(e);
+        } else if (event instanceof RoomUpdated e) {
+            updated(e);
+        } else if (event instanceof RoomDeleted e) {
+            deleted(e);
+        }
+    }
+
+    void stored(MessageStored event) {
         MessageView m = event.message();
         broker.publish(Envelope.toRoom(m.room(), OutboundFrame.roomMessage(m.room(), m.seq(), MessageFrames.of(m))));
     }
 
-    void edited(@Observes MessageEdited event) {
+    void edited(MessageEdited event) {
         toRoom(event.room(), "edited", Frames.edited(event.room(), event.message().id(), event.message().data(), event.by()));
     }
 
-    void deleted(@Observes MessageDeleted event) {
+    void deleted(MessageDeleted event) {
         toRoom(event.room(), "deleted", Frames.deleted(event.room(), event.id(), event.by()));
     }
 
-    void joined(@Observes MemberJoined event) {
+    void joined(MemberJoined event) {
         membership(event.room(), event.member().user(), true, Frames.member(event.room(), event.member().user(),
                 "joined", event.member().role().wireName(), null, null));
     }
 
-    void left(@Observes MemberLeft event) {
+    void left(MemberLeft event) {
         membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "left", null, null, null));
     }
 
-    void kicked(@Observes MemberKicked event) {
+    void kicked(MemberKicked event) {
         membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "kicked", null,
                 event.by(), event.reason().orElse(null)));
     }
 
-    void banned(@Observes MemberBanned event) {
+    void banned(MemberBanned event) {
         membership(event.room(), event.ban().user(), false, Frames.member(event.room(), event.ban().user(), "banned",
                 null, event.ban().bannedBy(), event.ban().reason().orElse(null)));
     }
 
-    void unbanned(@Observes MemberUnbanned event) {
+    void unbanned(MemberUnbanned event) {
         membership(event.room(), event.user(), false,
                 Frames.member(event.room(), event.user(), "unbanned", null, event.by(), null));
     }
 
-    void muted(@Observes MemberMuted event) {
+    void muted(MemberMuted event) {
         toRoom(event.room(), "member", Frames.member(event.room(), event.mute().user(), "muted", null,
                 event.mute().mutedBy(), null));
     }
 
-    void unmuted(@Observes MemberUnmuted event) {
+    void unmuted(MemberUnmuted event) {
         toRoom(event.room(), "member", Frames.member(event.room(), event.user(), "unmuted", null, event.by(), null));
     }
 
-    void roleChanged(@Observes MemberRoleChanged event) {
+    void roleChanged(MemberRoleChanged event) {
         toRoom(event.room(), "member", Frames.member(event.room(), event.user(), "role", event.role().wireName(),
                 event.by(), null));
     }
 
-    void ownerChanged(@Observes OwnershipTransferred event) {
+    void ownerChanged(OwnershipTransferred event) {
         toRoom(event.room(), "room", Frames.room(event.room(), "owner", Jsons.createObjectBuilder()
                 .add("owner", event.to()).add("previous", event.from()).add("by", event.by()).build()));
     }
 
-    void updated(@Observes RoomUpdated event) {
+    void updated(RoomUpdated event) {
         RoomView r = event.view();
         JsonObjectBuilder fields = Jsons.createObjectBuilder().add("name", r.name()).add("private", r.isPrivate())
                 .add("archived", r.isArchived()).add("by", event.by());
@@ -103,7 +136,7 @@ public class RoomFrames {
         toRoom(event.room(), "room", Frames.room(event.room(), "updated", fields.build()));
     }
 
-    void deleted(@Observes RoomDeleted event) {
+    void deleted(RoomDeleted event) {
         broker.publish(Envelope.membership(event.room(), OutboundFrame.of("room", Frames.room(event.room(), "deleted",
                 Jsons.createObjectBuilder().add("by", event.by()).build())), MembershipChange.roomGone()));
     }

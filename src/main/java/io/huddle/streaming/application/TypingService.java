@@ -37,7 +37,7 @@ import java.util.concurrent.ScheduledFuture;
  * refused ({@code not_found}, {@code banned} or {@code forbidden}) and leaves nothing behind. Thread-safe.
  */
 @ApplicationScoped
-public class TypingService {
+public class TypingService implements CommitListener {
 
     @Inject
     Broker broker;
@@ -107,20 +107,18 @@ public class TypingService {
         rooms.keySet().forEach(room -> end(room, user));
     }
 
-    void published(@Observes MessageStored event) {
-        end(event.room(), event.message().user());
-    }
-
-    void left(@Observes MemberLeft event) {
-        end(event.room(), event.user());
-    }
-
-    void kicked(@Observes MemberKicked event) {
-        end(event.room(), event.user());
-    }
-
-    void banned(@Observes MemberBanned event) {
-        end(event.room(), event.ban().user());
+    /** Publishing in a room, leaving it, being kicked or banned ends the user's indicator there. */
+    @Override
+    public void committed(Object event) {
+        if (event instanceof MessageStored e) {
+            end(e.room(), e.message().user());
+        } else if (event instanceof MemberLeft e) {
+            end(e.room(), e.user());
+        } else if (event instanceof MemberKicked e) {
+            end(e.room(), e.user());
+        } else if (event instanceof MemberBanned e) {
+            end(e.room(), e.ban().user());
+        }
     }
 
     private void start(String room, String user) {
