@@ -39,3 +39,10 @@ $('send').addEventListener('submit', (event) => {
         log('out', $('frame').value);
     }
 });
+
+document.querySelectorAll('#examples button').forEach((button) => {
+    button.addEventListener('click', () => {
+        $('frame').value = button.dataset.frame;
+        $('frame').focus();
+    });
+});

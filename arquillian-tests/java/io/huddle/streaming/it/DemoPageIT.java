@@ -120,6 +120,26 @@ class DemoPageIT extends WireTest {
         assertTrue(!"owned".equals(alice.getTitle()));
     }
 
+    @Test
+    void theConsoleOffersAChannelOfTheBundledNamespaceThatWorksWithoutDefiningIt() {
+        WebDriver console = browser();
+        console.get(base.toString() + "console.html");
+        WebElement user = console.findElement(By.id("user"));
+        user.clear();
+        user.sendKeys(Api.user("console"));
+        console.findElement(By.id("connect-button")).click();
+        waitFor(console).until(ExpectedConditions.textToBe(By.id("status"), "connected"));
+        for (String example : new String[]{"subscribe to channel demo.lobby", "publish on it"}) {
+            console.findElement(By.xpath("//nav[@id='examples']/button[text()='" + example + "']")).click();
+            console.findElement(By.id("send-button")).click();
+        }
+        waitFor(console).until(driver -> driver.findElements(By.cssSelector("#log li.in")).stream()
+                .anyMatch(e -> e.getText().contains("\"type\":\"message\"") && e.getText().contains("demo.lobby")
+                        && e.getText().contains("hi all")));
+        assertTrue(console.findElements(By.cssSelector("#log li.in")).stream()
+                .noneMatch(e -> e.getText().contains("\"type\":\"error\"")), "no example frame was refused");
+    }
+
     private WebDriver browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -260,6 +260,27 @@ class PresenceTypingChannelsIT extends WireTest {
     }
 
     @Test
+    void channelsOfANamespaceExistWithoutBeingDefined() {
+        // The test server's namespaces: it.open. (clients publish) and it.news.=subscribe (only the server does).
+        String open = "it.open." + Api.roomId("x");
+        String news = "it.news." + Api.roomId("x");
+        try (WsClient bobWs = open(bob); WsClient aliceWs = open(alice)) {
+            assertEquals("ack", aliceWs.command(subscribe(open)).getString("type"));
+            assertEquals("ack", bobWs.command("{\"type\":\"publish\",\"channel\":\"" + open + "\",\"data\":\"hi\"}").getString("type"));
+            assertEquals("hi", next(aliceWs, "message").getString("data"));
+
+            assertEquals("ack", aliceWs.command(subscribe(news)).getString("type"));
+            JsonObject refused = bobWs.command("{\"type\":\"publish\",\"channel\":\"" + news + "\",\"data\":1}");
+            assertEquals("forbidden", refused.getString("code", "(none)"), refused::toString);
+            assertEquals(201, api.post("it-admin", "channels/" + news + "/messages", "{\"data\":\"headline\"}").status());
+            assertEquals("headline", next(aliceWs, "message").getString("data"));
+
+            JsonObject missing = aliceWs.command(subscribe("it.closed." + Api.roomId("x")));
+            assertEquals("not_found", missing.getString("code", "(none)"), "outside a namespace a channel must be defined");
+        }
+    }
+
+    @Test
     void serverPublishesOnAChannelThroughTheRestApi() {
         String channel = channel(false);
         try (WsClient bobWs = open(bob)) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Channels: live publish/subscribe topics, defined by the application or an administrator, subscribed per
- * connection (a subscription ends with its connection), never stored. Clients may publish on a channel that
+ * Channels: live publish/subscribe topics, defined by the application or an administrator, or existing by name in
+ * a namespace of {@code streaming.channels.namespaces}; subscribed per connection (a subscription ends with its
+ * connection), never stored. Clients may publish on a channel that
  * allows it; the server always may. A user subscribes to at most {@code streaming.limits.channels-per-user}
  * channels over all connections. Thread-safe.
  */
@@ -89,7 +91,7 @@ public class ChannelService {
     public void subscribe(Connection connection, String name) {
         requireEnabled();
         String valid = name(name);
-        tx.required(() -> channels.find(valid)).orElseThrow(() -> notFound(valid));
+        find(valid);
         Set<String> subscribed = new HashSet<>();
         registry.ofUser(connection.user()).forEach(c -> subscribed.addAll(index.channelsOf(c)));
         if (!subscribed.contains(valid) && subscribed.size() >= config.channelsPerUser()) {
@@ -115,7 +117,7 @@ public class ChannelService {
             limiter.acquire(by.name(), RateLimiter.Budget.MESSAGES);
         }
         String valid = name(name);
-        Channel channel = tx.required(() -> channels.find(valid)).orElseThrow(() -> notFound(valid));
+        Channel channel = find(valid);
         if (!by.isTrusted() && !channel.clientPublish()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the server publishes on channel '" + valid + "'");
         }
@@ -128,6 +130,17 @@ public class ChannelService {
         broker.publish(Envelope.toChannel(valid, OutboundFrame.of("message", Frames.message("channel", valid, id, 0,
                 by.name(), dataJson, event.orElse(null), null, clock.instant().toString()))));
         return id;
+    }
+
+    /**
+     * The channel named {@code name}: the one defined, or else one of a namespace
+     * ({@code streaming.channels.namespaces}), which exists without being defined; {@code not_found} otherwise.
+     */
+    private Channel find(String name) {
+        return tx.required(() -> channels.find(name))
+                .or(() -> config.channelNamespaces().of(name)
+                        .map(ns -> new Channel(name, ns.clientPublish(), Actor.system().name(), Instant.EPOCH)))
+                .orElseThrow(() -> notFound(name));
     }
 
     private void requireEnabled() {

@@ -124,6 +124,10 @@ public class StreamingConfig {
     int channelsPerUser;
 
     @Inject
+    @ConfigProperty(name = "streaming.channels.namespaces")
+    Optional<List<String>> channelNamespacesText;
+
+    @Inject
     @ConfigProperty(name = "streaming.presence.timeout", defaultValue = "5m")
     String presenceTimeoutText;
 
@@ -152,6 +156,7 @@ public class StreamingConfig {
     private Duration presenceGrace;
     private Duration presenceCleanup;
     private Duration presenceRemember;
+    private ChannelNamespaces channelNamespaces = ChannelNamespaces.none();
     private Duration typingTimeout;
     private Duration typingThrottle;
     private Duration heartbeatGrace;
@@ -180,6 +185,7 @@ public class StreamingConfig {
         positive("streaming.history.replay-limit", replayLimit, problems);
         positive("streaming.history.max-per-room", maxPerRoom, problems);
         positive("streaming.limits.channels-per-user", channelsPerUser, problems);
+        channelNamespaces = ChannelNamespaces.parse(channelNamespacesText.orElse(List.of()), problems);
         presenceTimeout = duration("streaming.presence.timeout", presenceTimeoutText, problems);
         presenceGrace = duration("streaming.presence.grace", presenceGraceText, problems);
         presenceCleanup = duration("streaming.presence.cleanup-interval", presenceCleanupText, problems);
@@ -309,6 +315,11 @@ public class StreamingConfig {
     /** Whether message history (history command, replay, edit, delete, retention) is on. */
     public boolean historyEnabled() {
         return historyEnabled;
+    }
+
+    /** The channel name prefixes under which clients use channels nobody defined. */
+    public ChannelNamespaces channelNamespaces() {
+        return channelNamespaces;
     }
 
     /** How many channels one user may subscribe to at once (over all connections). */
