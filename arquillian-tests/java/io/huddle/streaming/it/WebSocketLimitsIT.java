@@ -126,6 +126,7 @@ class WebSocketLimitsIT extends WireTest {
             spendMessageBudget(ws, room);
             java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
             List<Api.Reply> replies = new ArrayList<>();
+            long started = System.nanoTime();
             try {
                 List<java.util.concurrent.Future<Api.Reply>> rest = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
@@ -137,9 +138,12 @@ class WebSocketLimitsIT extends WireTest {
             } finally {
                 clients.shutdownNow();
             }
-            long limited = replies.stream().filter(r -> r.status() == 429).count();
-            assertTrue(limited >= 10, "after the socket emptied the budget, 20 REST publishes at once must mostly be"
-                    + " refused; refused: " + limited + " of " + replies);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long accepted = replies.stream().filter(r -> r.status() == 201).count();
+            // The budget was empty, so REST gets only what refills meanwhile (10 per second on the test server).
+            long refilled = (long) Math.floor(seconds * 10) + 1;
+            assertTrue(accepted <= refilled, "after the socket emptied the budget, " + accepted + " of 20 REST publishes"
+                    + " within " + seconds + " s were accepted, more than the " + refilled + " tokens that refilled: " + replies);
             Api.Reply refused = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
             assertEquals("rate_limited", refused.code());
         }

@@ -7,20 +7,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 
 /**
- * Mints MicroProfile JWTs for tests with the private key whose public half the test server trusts.
+ * Mints MicroProfile JWTs for tests, as an identity provider would: signed with a key the test JWKS endpoint
+ * ({@link JwksServer}, which the test server trusts) serves, naming it by {@code kid}.
  */
 public final class Tokens {
 
@@ -31,31 +24,27 @@ public final class Tokens {
 
     /** A token for {@code user}, valid for {@code lifetime} (negative: already expired), from {@code issuer}. */
     public static String mint(String user, Duration lifetime, String issuer) {
+        return mint(user, lifetime, issuer, SigningKey.standard());
+    }
+
+    /** A token for {@code user}, valid for {@code lifetime}, from {@code issuer}, signed with {@code key}. */
+    public static String mint(String user, Duration lifetime, String issuer, SigningKey key) {
+        JwksServer.get();
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder()
                     .issuer(issuer).subject(user).claim("upn", user)
                     .issueTime(new Date()).expirationTime(Date.from(Instant.now().plus(lifetime)))
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-            jwt.sign(new RSASSASigner(privateKey()));
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims);
+            jwt.sign(new RSASSASigner(key.jwk()));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A valid token for {@code user}. */
+    /** A valid token for {@code user}, signed with the standard key. */
     public static String mint(String user) {
         return mint(user, Duration.ofMinutes(5), ISSUER);
-    }
-
-    private static PrivateKey privateKey() {
-        try (InputStream in = Tokens.class.getClassLoader().getResourceAsStream("it-jwt-private.pem")) {
-            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("test signing key unavailable", e);
-        }
     }
 }

@@ -2,7 +2,11 @@ package io.huddle.streaming.transport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
@@ -10,20 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.Principal;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +27,9 @@ import java.util.logging.Logger;
 
 /**
  * Verifies MicroProfile JWT bearer tokens (RS256) with the standard MicroProfile JWT settings:
- * {@code mp.jwt.verify.publickey} (PEM) or {@code mp.jwt.verify.publickey.location} (a file path or a classpath
- * resource), {@code mp.jwt.verify.issuer} and optionally {@code mp.jwt.verify.audiences}. Used for tokens the
+ * {@code mp.jwt.verify.publickey} (PEM or a JWK set) or {@code mp.jwt.verify.publickey.location} (a JWKS URL with
+ * keys cached and refreshed on an unknown {@code kid}, or a file path or classpath resource; see
+ * {@link TokenKeys}), {@code mp.jwt.verify.issuer} and optionally {@code mp.jwt.verify.audiences}. Used for tokens the
  * container does not see (the {@code access_token} query parameter of browsers' WebSocket and EventSource) and
  * for {@code Authorization: Bearer} headers, so that one configuration serves both. The user is the token's
  * {@code upn}, else {@code preferred_username}, else {@code sub}. Without a configured key no token is
@@ -61,27 +57,29 @@ public class BearerTokens {
     @ConfigProperty(name = "mp.jwt.verify.audiences")
     Optional<List<String>> audiences;
 
-    private RSASSAVerifier verifier;
+    private JWSKeySelector<SecurityContext> keys;
 
     @PostConstruct
-    void loadKey() {
-        Optional<String> pem = publicKeyPem.or(() -> publicKeyLocation.map(BearerTokens::read));
-        pem.ifPresent(text -> verifier = new RSASSAVerifier(parse(text)));
+    void loadKeys() {
+        keys = TokenKeys.fromSettings(publicKeyPem, publicKeyLocation).orElse(null);
     }
 
-    /** Whether tokens can be verified at all (a public key is configured). */
+    /** Whether tokens can be verified at all (a key or a key set is configured). */
     public boolean enabled() {
-        return verifier != null;
+        return keys != null;
     }
 
-    /** The principal of a valid token; empty for a missing, malformed, expired or wrongly signed one. */
+    /**
+     * The principal of a valid token; empty for a missing, malformed, expired or wrongly signed one, or one
+     * signed by a key the key set does not hold (also when the key set cannot be fetched).
+     */
     public Optional<Principal> verify(String token) {
-        if (verifier == null || token == null || token.isBlank()) {
+        if (keys == null || token == null || token.isBlank()) {
             return Optional.empty();
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token.trim());
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !signed(jwt)) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -93,6 +91,27 @@ public class BearerTokens {
             LOG.log(Level.FINE, "rejected a bearer token", e);
             return Optional.empty();
         }
+    }
+
+    /** Whether one of the keys the token's header selects (by {@code kid}, if it names one) verifies it. */
+    private boolean signed(SignedJWT jwt) throws JOSEException {
+        List<RSAPublicKey> candidates;
+        try {
+            candidates = TokenKeys.rsa(keys.selectJWSKeys(jwt.getHeader(), null));
+        } catch (RateLimitReachedException e) {
+            // An unknown kid, and the key set was fetched twice lately: made-up key ids cost no more than that.
+            LOG.log(Level.FINE, "a token names a key the key set lacks; not fetched again so soon", e);
+            return false;
+        } catch (KeySourceException e) {
+            LOG.log(Level.WARNING, e, () -> "the token signing keys could not be read; the token is refused");
+            return false;
+        }
+        for (RSAPublicKey key : candidates) {
+            if (jwt.verify(new RSASSAVerifier(key))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The token in an {@code Authorization: Bearer ...} header value, if it is one. */
@@ -128,33 +147,5 @@ public class BearerTokens {
             }
         }
         return Optional.ofNullable(claims.getSubject());
-    }
-
-    private static RSAPublicKey parse(String pem) {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("mp.jwt.verify.publickey is not an RSA public key in PEM form", e);
-        }
-    }
-
-    private static String read(String location) {
-        try {
-            Path path = Path.of(location.replaceFirst("^file:", ""));
-            if (Files.isRegularFile(path)) {
-                return Files.readString(path, StandardCharsets.UTF_8);
-            }
-            try (InputStream in = BearerTokens.class.getClassLoader()
-                    .getResourceAsStream(location.replaceFirst("^classpath:", "").replaceFirst("^/", ""))) {
-                if (in == null) {
-                    throw new IllegalStateException("mp.jwt.verify.publickey.location not found: " + location);
-                }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read mp.jwt.verify.publickey.location " + location, e);
-        }
     }
 }
