@@ -221,6 +221,39 @@ class ModerationRestIT extends WireTest {
     }
 
     @Test
+    void searchMatchesWordsOfTheMessageTextNeverItsKeysAndFollowsEditsAndDeletes() {
+        String[] datas = {"{\"text\":\"hello there\"}", "{\"text\":\"the text field\"}", "{\"text\":\"Hello, World!\"}",
+                "{\"text\":\"contextual\"}"};
+        String[] ids = new String[datas.length];
+        for (int i = 0; i < datas.length; i++) {
+            Reply published = api.post(member, "rooms/" + room + "/messages", "{\"data\":" + datas[i] + "}");
+            assertEquals(201, published.status(), published::toString);
+            ids[i] = published.json().getString("id");
+        }
+        assertEquals(List.of(2L), searched("text"), "the key 'text' and the word 'contextual' do not match");
+        assertEquals(List.of(1L, 3L), searched("HELLO"));
+        assertEquals(List.of(3L), searched("hello world"), "every word of the query must be there");
+        assertEquals(List.of(), searched("!!"));
+
+        try (WsClient ws = WsClient.connect(base, member)) {
+            ws.next("welcome");
+            JsonObject edited = ws.command("{\"type\":\"edit\",\"room\":\"" + room + "\",\"id\":\"" + ids[0]
+                    + "\",\"data\":{\"text\":\"goodbye\"}}");
+            assertEquals("ack", edited.getString("type"), edited::toString);
+            ws.command("{\"type\":\"delete\",\"room\":\"" + room + "\",\"id\":\"" + ids[2] + "\"}");
+        }
+        assertEquals(List.of(), searched("hello"), "an edited message is found by its new text only, a deleted one not at all");
+        assertEquals(List.of(1L), searched("goodbye"));
+    }
+
+    private List<Long> searched(String words) {
+        Reply reply = api.get(member, "rooms/" + room + "/messages?query=" + java.net.URLEncoder.encode(words,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getJsonArray("messages").stream().map(v -> v.asJsonObject().getJsonNumber("seq").longValue()).toList();
+    }
+
+    @Test
     void nonMemberCannotPublish() {
         Reply reply = api.post(Api.user("stranger"), "rooms/" + room + "/messages", "{\"data\":1}");
         assertEquals(403, reply.status());

@@ -53,6 +53,10 @@ public class Message {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** The words history search matches ({@link SearchText}); null when there are none, or once deleted. */
+    @Column(name = "search_text")
+    private String searchText;
+
     protected Message() {
     }
 
@@ -66,6 +70,7 @@ public class Message {
         this.threadId = draft.thread().orElse(null);
         this.idempotencyKey = draft.idempotencyKey().orElse(null);
         this.createdAt = Objects.requireNonNull(now, "now");
+        this.searchText = SearchText.of(data).orElse(null);
     }
 
     /**
@@ -129,11 +134,13 @@ public class Message {
     public void edit(String newData, Instant now) {
         this.data = Objects.requireNonNull(newData, "data");
         this.editedAt = Objects.requireNonNull(now, "now");
+        this.searchText = SearchText.of(newData).orElse(null);
     }
 
     /** Clears the data and marks the message deleted; its seq stays taken. */
     public void delete(Instant now) {
         this.data = "null";
         this.deletedAt = Objects.requireNonNull(now, "now");
+        this.searchText = null;
     }
 }

@@ -3,6 +3,7 @@ package io.huddle.streaming.infrastructure.persistence;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 import java.util.logging.Logger;
 
 /**
- * Brings the database schema up to date with the versioned migrations under {@code db/migration} before
+ * Brings the database schema up to date with the versioned migrations under {@code db/migration} (and the
+ * database's own under {@code db/vendor/postgresql} or {@code db/vendor/h2}, sharing one version sequence) before
  * Hibernate validates its mapping against it. Runs once per persistence-unit start, on the data source the
  * persistence unit uses, so every server and database (H2, PostgreSQL) evolves the same way. A database that
  * cannot be reached or migrated stops the application with a message naming the problem.
@@ -31,7 +33,7 @@ public class FlywayMigrationIntegrator implements Integrator {
         try {
             Flyway flyway = Flyway.configure(FlywayMigrationIntegrator.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(sessionFactory))
                     .load();
             MigrateResult result = flyway.migrate();
             String version = flyway.info().current() == null ? "empty" : flyway.info().current().getVersion().getVersion();
@@ -42,6 +44,14 @@ public class FlywayMigrationIntegrator implements Integrator {
                     + rootMessage(e) + ". Check huddle.db.url, huddle.db.user and huddle.db.password in the server"
                     + " configuration, and that the database is running.", e);
         }
+    }
+
+    /**
+     * The folder of the database's own migrations under {@code db/vendor}: {@code postgresql}, or {@code h2} for H2
+     * and any other database (whose migrations there must then be plain SQL).
+     */
+    private static String vendor(SessionFactoryImplementor sessionFactory) {
+        return sessionFactory.getJdbcServices().getDialect() instanceof PostgreSQLDialect ? "postgresql" : "h2";
     }
 
     @Override

@@ -41,6 +41,7 @@ public class JpaMessageRepository implements MessageRepository {
     private final Clock clock = Clock.systemUTC();
     /** The statement that increments a room's last seq and returns it, or "" where the database has none. */
     private volatile String nextSeqStatement;
+    private volatile String productName;
 
     @Override
     public Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
@@ -94,9 +95,7 @@ public class JpaMessageRepository implements MessageRepository {
     private String nextSeqStatement() {
         String statement = nextSeqStatement;
         if (statement == null) {
-            String product = em.unwrap(Session.class)
-                    .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName())
-                    .toLowerCase(Locale.ROOT);
+            String product = product();
             if (product.contains("postgresql")) {
                 statement = "update rooms set last_seq = last_seq + 1 where id = ?1 returning last_seq";
             } else if (product.equals("h2")) {
@@ -107,6 +106,22 @@ public class JpaMessageRepository implements MessageRepository {
             nextSeqStatement = statement;
         }
         return statement;
+    }
+
+    /** The database's product name, lowercased (asked once). */
+    private String product() {
+        String name = productName;
+        if (name == null) {
+            name = em.unwrap(Session.class)
+                    .doReturningWork(connection -> connection.getMetaData().getDatabaseProductName())
+                    .toLowerCase(Locale.ROOT);
+            productName = name;
+        }
+        return name;
+    }
+
+    private boolean isPostgresql() {
+        return product().contains("postgresql");
     }
 
     private Optional<Message> findByKey(NewMessage draft, Instant since) {
@@ -130,21 +145,9 @@ public class JpaMessageRepository implements MessageRepository {
     @Override
     public HistoryPage page(HistoryQuery query) {
         boolean forward = query.after().isPresent();
-        StringBuilder jpql = new StringBuilder("select m from Message m where m.roomId = :room");
-        query.after().ifPresent(after -> jpql.append(" and m.seq > :after"));
-        query.before().ifPresent(before -> jpql.append(" and m.seq < :before"));
-        query.thread().ifPresent(thread -> jpql.append(" and m.threadId = :thread"));
-        query.text().ifPresent(text -> jpql.append(" and m.deletedAt is null and lower(m.data) like :text escape '!'"));
-        jpql.append(forward ? " order by m.seq asc" : " order by m.seq desc");
-
-        TypedQuery<Message> q = em.createQuery(jpql.toString(), Message.class)
-                .setParameter("room", query.room().value());
-        query.after().ifPresent(after -> q.setParameter("after", after));
-        query.before().ifPresent(before -> q.setParameter("before", before));
-        query.thread().ifPresent(thread -> q.setParameter("thread", thread));
-        query.text().ifPresent(text -> q.setParameter("text", "%" + likeEscape(text.toLowerCase(Locale.ROOT)) + "%"));
-        List<Message> rows = new ArrayList<>(q.setMaxResults(query.limit() + 1).getResultList());
-
+        List<Message> rows = new ArrayList<>(query.text().isPresent()
+                ? MessageSearch.page(em, isPostgresql(), query, query.limit() + 1)
+                : plainPage(query, forward));
         boolean more = rows.size() > query.limit();
         if (more) {
             rows.remove(rows.size() - 1);
@@ -155,8 +158,18 @@ public class JpaMessageRepository implements MessageRepository {
         return new HistoryPage(rows, more);
     }
 
-    private static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    private List<Message> plainPage(HistoryQuery query, boolean forward) {
+        StringBuilder jpql = new StringBuilder("select m from Message m where m.roomId = :room");
+        query.after().ifPresent(after -> jpql.append(" and m.seq > :after"));
+        query.before().ifPresent(before -> jpql.append(" and m.seq < :before"));
+        query.thread().ifPresent(thread -> jpql.append(" and m.threadId = :thread"));
+        jpql.append(forward ? " order by m.seq asc" : " order by m.seq desc");
+        TypedQuery<Message> q = em.createQuery(jpql.toString(), Message.class)
+                .setParameter("room", query.room().value());
+        query.after().ifPresent(after -> q.setParameter("after", after));
+        query.before().ifPresent(before -> q.setParameter("before", before));
+        query.thread().ifPresent(thread -> q.setParameter("thread", thread));
+        return q.setMaxResults(query.limit() + 1).getResultList();
     }
 
     @Override
