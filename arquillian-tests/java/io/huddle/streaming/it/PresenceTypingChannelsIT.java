@@ -181,13 +181,8 @@ class PresenceTypingChannelsIT extends WireTest {
                 for (int i = 0; i < 50; i++) {
                     aliceWs.sendText("{\"type\":\"typing\",\"ref\":\"t" + i + "\",\"room\":\"" + room + "\",\"active\":true}");
                 }
-                for (int answers = 0; answers < 50; ) {
-                    JsonObject frame = aliceWs.next();
-                    if (frame.getString("ref", "").startsWith("t")) {
-                        answers++;
-                        limited += "rate_limited".equals(frame.getString("code", null)) ? 1 : 0;
-                    }
-                }
+                limited += (int) aliceWs.answers("t", 50).stream()
+                        .filter(a -> "rate_limited".equals(a.getString("code", null))).count();
             }
             assertTrue(limited > 0, "600 typing frames in quick batches must meet the command rate limit");
         }

@@ -100,16 +100,8 @@ class WebSocketLimitsIT extends WireTest {
             for (int i = 0; i < 30; i++) {
                 ws.sendText("{\"type\":\"publish\",\"ref\":\"p" + i + "\",\"room\":\"" + room + "\",\"data\":" + i + "}");
             }
-            JsonObject limited = null;
-            for (int answers = 0; answers < 30 && limited == null; ) {
-                JsonObject frame = ws.next();
-                if (frame.getString("type").equals("ack") || frame.getString("type").equals("error")) {
-                    answers++;
-                    if (frame.getString("type").equals("error") && frame.getString("code").equals("rate_limited")) {
-                        limited = frame;
-                    }
-                }
-            }
+            JsonObject limited = ws.answers("p", 30).stream()
+                    .filter(a -> "rate_limited".equals(a.getString("code", null))).findFirst().orElse(null);
             assertTrue(limited != null, "no rate_limited error among 30 publishes at once");
             assertTrue(limited.getJsonNumber("retryAfterMs").longValue() > 0);
             assertTrue(limited.getString("ref").startsWith("p"));
@@ -163,14 +155,7 @@ class WebSocketLimitsIT extends WireTest {
             for (int i = 0; i < 10; i++) {
                 ws.sendText("{\"type\":\"publish\",\"ref\":\"q" + i + "\",\"room\":\"" + room + "\",\"data\":" + i + "}");
             }
-            int limited = 0;
-            for (int answers = 0; answers < 10; ) {
-                JsonObject frame = ws.next();
-                if (frame.getString("ref", "").startsWith("q")) {
-                    answers++;
-                    limited += "rate_limited".equals(frame.getString("code", null)) ? 1 : 0;
-                }
-            }
+            long limited = ws.answers("q", 10).stream().filter(a -> "rate_limited".equals(a.getString("code", null))).count();
             assertTrue(limited > 0, "a reconnected client starts with the budget it left with, not a fresh burst of 20");
         }
     }

@@ -144,6 +144,21 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code count} answers ({@code ack} or {@code error}) whose {@code ref} starts with {@code refPrefix},
+     * in the order they arrive; other frames are passed over.
+     */
+    public List<JsonObject> answers(String refPrefix, int count) {
+        List<JsonObject> answers = new ArrayList<>();
+        while (answers.size() < count) {
+            JsonObject frame = next();
+            if (frame.getString("ref", "").startsWith(refPrefix)) {
+                answers.add(frame);
+            }
+        }
+        return answers;
+    }
+
     /** Starts the closing handshake with 1000 and returns the close code the server answers with. */
     public int closeNormally() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
