@@ -48,6 +48,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationSupportKnowsNoUseCaseOrFeature() {
+        noClasses().that().resideInAPackage("..application.support..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.huddle.streaming.application",
+                        "..application.presence..", "..application.typing..", "..application.channels..")
+                .check(classes);
+    }
+
+    @Test
     void domainDependsOnNoOtherLayer() {
         noClasses().that().resideInAPackage("..domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("..application..", "..hub..", "..protocol..",

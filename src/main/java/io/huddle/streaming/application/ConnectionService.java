@@ -1,23 +1,27 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.RateLimiter.Budget;
+import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.support.Errors;
+import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.ChannelIndex;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.JsonFields;
-import io.huddle.streaming.hub.UserPresence;
-import jakarta.json.JsonObjectBuilder;
 import io.huddle.streaming.protocol.Jsons;
 import io.huddle.streaming.protocol.RejectedFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.support.Scheduled;
+import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.room.RoomId;

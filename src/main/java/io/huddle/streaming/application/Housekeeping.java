@@ -1,5 +1,8 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.support.AfterCommit;
+import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.PresenceTracker;

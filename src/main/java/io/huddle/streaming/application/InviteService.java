@@ -1,5 +1,7 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.support.Transactions;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.InviteView;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;

@@ -1,5 +1,6 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;

@@ -14,6 +14,7 @@ import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.application.event.OwnershipTransferred;
 import io.huddle.streaming.application.event.RoomDeleted;
 import io.huddle.streaming.application.event.RoomUpdated;
+import io.huddle.streaming.application.support.CommitListener;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.hub.Broker;

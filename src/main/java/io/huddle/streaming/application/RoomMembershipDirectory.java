@@ -1,5 +1,6 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;

@@ -1,5 +1,9 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.support.Validation;
+import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.InviteView;
@@ -10,7 +14,6 @@ import io.huddle.streaming.application.view.MuteView;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.domain.UserId;
 import io.huddle.streaming.domain.channel.Channel;
-import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.RoomId;
@@ -18,6 +21,7 @@ import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.Frames;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
-import io.huddle.streaming.application.Errors;
+import io.huddle.streaming.application.support.Errors;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.Jsons;

@@ -1,7 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.PresenceService;
+import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArrayBuilder;

@@ -1,5 +1,9 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.channels;
 
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.RateLimiter;
+import io.huddle.streaming.application.support.Transactions;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.domain.channel.ChannelRepository;

@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -170,7 +170,7 @@ public class AfterCommit {
     }
 
     /** How many order keys are in use now (held or waited for). */
-    int orderKeysInUse() {
+    public int orderKeysInUse() {
         return orderLocks.size();
     }
 

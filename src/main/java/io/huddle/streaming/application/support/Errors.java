@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import io.huddle.streaming.domain.InvalidIdentifierException;
 import io.huddle.streaming.domain.room.RoomExistsException;

@@ -1,5 +1,9 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.presence;
 
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.support.Scheduled;
+import io.huddle.streaming.application.support.Transactions;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomRepository;
@@ -189,7 +193,7 @@ public class PresenceService {
     }
 
     /** How many users' last announcement is remembered: those others see as online, away or busy. */
-    int announcedUsers() {
+    public int announcedUsers() {
         return announced.size();
     }
 

@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -11,17 +11,17 @@ import javax.naming.NamingException;
  *
  * @param <T> the object's type
  */
-final class ContainerObject<T> {
+public final class ContainerObject<T> {
 
     private final String name;
     private volatile T value;
 
-    ContainerObject(String name) {
+    public ContainerObject(String name) {
         this.name = name;
     }
 
     /** The object; fails with {@link IllegalStateException} when the container binds none under the name. */
-    T get() {
+    public T get() {
         T found = value;
         if (found == null) {
             try {

@@ -1,9 +1,13 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.typing;
 
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.MembershipService;
 import io.huddle.streaming.application.event.MemberBanned;
 import io.huddle.streaming.application.event.MemberKicked;
 import io.huddle.streaming.application.event.MemberLeft;
 import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.support.CommitListener;
+import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Broker;

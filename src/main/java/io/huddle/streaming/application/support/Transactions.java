@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.HeuristicMixedException;

@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * A periodic background task on the server's managed scheduler: runs every {@code period}, logs and survives
  * a failing run, and stops when cancelled.
  */
-final class Scheduled {
+public final class Scheduled {
 
     private static final Logger LOG = Logger.getLogger(Scheduled.class.getName());
 
@@ -22,7 +22,7 @@ final class Scheduled {
     }
 
     /** Runs {@code task} once after {@code delay}; {@code name} is used in logs. */
-    static ScheduledFuture<?> after(Duration delay, String name, Runnable task) {
+    public static ScheduledFuture<?> after(Duration delay, String name, Runnable task) {
         return scheduler(name).schedule(() -> {
             try {
                 task.run();
@@ -41,7 +41,7 @@ final class Scheduled {
     }
 
     /** Starts {@code task} every {@code period}; {@code name} is used in logs. */
-    static ScheduledFuture<?> every(Duration period, String name, Runnable task) {
+    public static ScheduledFuture<?> every(Duration period, String name, Runnable task) {
         ManagedScheduledExecutorService scheduler = scheduler(name);
         long millis = Math.max(1, period.toMillis());
         return scheduler.scheduleWithFixedDelay(() -> {

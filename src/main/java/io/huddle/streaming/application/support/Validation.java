@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.support;
 
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
@@ -13,17 +13,17 @@ import java.util.Optional;
 /**
  * Checks on values given by callers, failing with {@code bad_request} naming the field. Stateless.
  */
-final class Validation {
+public final class Validation {
 
-    static final int MAX_NAME = 200;
-    static final int MAX_DESCRIPTION = 2000;
-    static final int MAX_REASON = 500;
-    static final int MAX_METADATA = 16 * 1024;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_REASON = 500;
+    public static final int MAX_METADATA = 16 * 1024;
 
     private Validation() {
     }
 
-    static String text(String field, String value, int max) {
+    public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw bad("field '" + field + "' must not be empty");
         }
@@ -33,14 +33,14 @@ final class Validation {
         return value;
     }
 
-    static Optional<String> optionalText(String field, Optional<String> value, int max) {
+    public static Optional<String> optionalText(String field, Optional<String> value, int max) {
         value.filter(v -> v.length() > max).ifPresent(v -> {
             throw bad("field '" + field + "' must be at most " + max + " characters");
         });
         return value.filter(v -> !v.isBlank());
     }
 
-    static Optional<Integer> positive(String field, Optional<Integer> value) {
+    public static Optional<Integer> positive(String field, Optional<Integer> value) {
         value.filter(v -> v < 1).ifPresent(v -> {
             throw bad("field '" + field + "' must be at least 1");
         });
@@ -48,7 +48,7 @@ final class Validation {
     }
 
     /** JSON text that parses as one JSON object, at most {@link #MAX_METADATA} characters. */
-    static Optional<String> jsonObject(String field, Optional<String> json) {
+    public static Optional<String> jsonObject(String field, Optional<String> json) {
         json.ifPresent(text -> {
             if (text.length() > MAX_METADATA) {
                 throw bad("field '" + field + "' must be at most " + MAX_METADATA + " characters of JSON");
@@ -65,7 +65,7 @@ final class Validation {
     }
 
     /** JSON text of any JSON value. */
-    static String json(String field, String text) {
+    public static String json(String field, String text) {
         if (text == null) {
             throw bad("field '" + field + "' is required");
         }
@@ -77,7 +77,7 @@ final class Validation {
         }
     }
 
-    static HuddleException bad(String message) {
+    public static HuddleException bad(String message) {
         return new HuddleException(ErrorCode.BAD_REQUEST, message);
     }
 }
