@@ -193,8 +193,7 @@ public class ConnectionService {
         if (room.isPresent()) {
             return rooms.publish(connection, command, room.get());
         }
-        String data = f.optionalValue("data").map(Object::toString)
-                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        String data = f.requireJson("data");
         String id = channelService.publish(Actor.user(connection.user()), channel.get(), data, f.optionalString("event"));
         return ack(command, Jsons.createObjectBuilder().add("channel", channel.get()).add("id", id));
     }

@@ -26,7 +26,6 @@ import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -193,9 +192,6 @@ public class MessageService {
     }
 
     private void requireSize(String data) {
-        if (data.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
-            throw new HuddleException(ErrorCode.TOO_LARGE,
-                    "the message data exceeds " + config.maxMessageBytes() + " bytes");
-        }
+        Validation.messageSize(data, config.maxMessageBytes());
     }
 }

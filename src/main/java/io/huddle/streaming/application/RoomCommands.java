@@ -1,7 +1,6 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.presence.PresenceService;
-import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
@@ -10,9 +9,7 @@ import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.OutboundFrame;
-import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
-import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.InboundCommand;
 import io.huddle.streaming.protocol.JsonFields;
 import io.huddle.streaming.protocol.Jsons;
@@ -119,8 +116,7 @@ public class RoomCommands {
     public Reply publish(Connection connection, InboundCommand command, String room) {
         features.requireRooms();
         JsonFields f = command.fields();
-        String data = f.optionalValue("data").map(Object::toString)
-                .orElseThrow(() -> Validation.bad("field 'data' is required"));
+        String data = f.requireJson("data");
         Published published = manager.saveMessage(Actor.user(connection.user()), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
         return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", published.message().id())
@@ -134,8 +130,7 @@ public class RoomCommands {
         JsonFields f = command.fields();
         String room = f.requireString("room");
         String id = f.requireString("id");
-        String data = f.optionalValue("data").map(Object::toString)
-                .orElseThrow(() -> Validation.bad("field 'data' is required"));
+        String data = f.requireJson("data");
         manager.editMessage(Actor.user(connection.user()), room, id, data);
         return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", id));
     }

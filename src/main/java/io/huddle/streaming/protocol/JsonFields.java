@@ -114,6 +114,12 @@ public record JsonFields(JsonObject object) {
         return optionalBoolean(name).orElseThrow(() -> badRequest("field '" + name + "' is required"));
     }
 
+    /** The required field {@code name} as JSON text, whatever its JSON type ({@code null} included). */
+    public String requireJson(String name) {
+        return optionalValue(name).map(Object::toString)
+                .orElseThrow(() -> badRequest("field '" + name + "' is required"));
+    }
+
     /** The field {@code name} as any JSON value, if present (JSON {@code null} included). */
     public Optional<JsonValue> optionalValue(String name) {
         return Optional.ofNullable(object.get(name));

@@ -19,7 +19,6 @@ import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -125,9 +124,7 @@ public class ChannelService {
         if (!by.isTrusted() && !channel.clientPublish()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the server publishes on channel '" + valid + "'");
         }
-        if (dataJson.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
-            throw new HuddleException(ErrorCode.TOO_LARGE, "the message data exceeds " + config.maxMessageBytes() + " bytes");
-        }
+        Validation.messageSize(dataJson, config.maxMessageBytes());
         Validation.json("data", dataJson);
         Validation.optionalText("event", event, 64);
         String id = UUID.randomUUID().toString();

@@ -77,6 +77,13 @@ public final class Validation {
         }
     }
 
+    /** {@code too_large} unless {@code data} fits in {@code maxBytes} bytes of UTF-8: the one size check of message data. */
+    public static void messageSize(String data, int maxBytes) {
+        if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+            throw new HuddleException(ErrorCode.TOO_LARGE, "the message data exceeds " + maxBytes + " bytes");
+        }
+    }
+
     public static HuddleException bad(String message) {
         return new HuddleException(ErrorCode.BAD_REQUEST, message);
     }

@@ -64,8 +64,7 @@ public class ChannelsResource extends ApiResource {
     public Response publish(@PathParam("name") String name, String body) {
         Actor admin = admin();
         JsonFields f = JsonFields.parseObject(body);
-        String data = f.optionalValue("data").map(Object::toString)
-                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        String data = f.requireJson("data");
         String id = manager.publishToChannel(admin, name, f.optionalString("event").orElse(null), data);
         return Response.status(201).entity(Jsons.createObjectBuilder().add("id", id).build().toString()).build();
     }

@@ -61,8 +61,7 @@ public class MessagesResource extends ApiResource {
     @Operation(summary = "Publish a message (members)", description = "Body: {data, event?, thread?, key?}; answer: {id, seq, duplicate}")
     public Response publish(String body) {
         JsonFields f = JsonFields.parseObject(body);
-        String data = f.optionalValue("data").map(Object::toString)
-                .orElseThrow(() -> new HuddleException(ErrorCode.BAD_REQUEST, "field 'data' is required"));
+        String data = f.requireJson("data");
         Published published = manager.saveMessage(roomActor(), room, new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
         return Response.status(published.duplicate() ? 200 : 201).entity(Jsons.createObjectBuilder()
