@@ -70,6 +70,14 @@ public class PresenceService {
     StreamingConfig config;
 
     private final Map<String, String> announced = new ConcurrentHashMap<>();
+    /** Serialize the announcements of one user (striped: announcements are rare, users many). */
+    private final Object[] announceLocks = new Object[64];
+
+    {
+        for (int i = 0; i < announceLocks.length; i++) {
+            announceLocks[i] = new Object();
+        }
+    }
     private final Map<String, ScheduledFuture<?>> pendingOffline = new ConcurrentHashMap<>();
     private ScheduledFuture<?> idleCheck;
 
@@ -222,8 +230,20 @@ public class PresenceService {
         tracker.markIdle(Instant.now().minus(config.presenceTimeout())).forEach(this::announce);
     }
 
-    /** Tells co-members about {@code p} if what they see changed since the last announcement. */
-    private void announce(UserPresence p) {
+    /**
+     * Tells co-members what they see of {@code changed.user()} now, if that differs from the last announcement.
+     * The presence is read again under the user's announcement lock, so two changes racing (an idle mark and the
+     * user's next frame) are announced in the order they took effect and the last announcement is the state that
+     * holds, never a stale one.
+     */
+    private void announce(UserPresence changed) {
+        String user = changed.user();
+        synchronized (announceLocks[Math.floorMod(user.hashCode(), announceLocks.length)]) {
+            announceNow(tracker.get(user));
+        }
+    }
+
+    private void announceNow(UserPresence p) {
         String status = p.visibleStatus();
         // Only users others see as not offline are remembered: offline is what an unknown user is, so the map
         // holds no one who is gone.
