@@ -159,6 +159,29 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return answers;
     }
 
+    /**
+     * Sends {@code commands} pipelined, keeping up to {@code window} of them unanswered (as a client with a send
+     * window does), and returns their answers in the order they arrive; each command carries its own {@code ref},
+     * starting with {@code refPrefix}. Other frames are passed over.
+     */
+    public List<JsonObject> pipeline(List<String> commands, String refPrefix, int window) {
+        int sent = 0;
+        while (sent < Math.min(window, commands.size())) {
+            sendText(commands.get(sent++));
+        }
+        List<JsonObject> answers = new ArrayList<>();
+        while (answers.size() < commands.size()) {
+            JsonObject frame = next();
+            if (frame.getString("ref", "").startsWith(refPrefix)) {
+                answers.add(frame);
+                if (sent < commands.size()) {
+                    sendText(commands.get(sent++));
+                }
+            }
+        }
+        return answers;
+    }
+
     /** Starts the closing handshake with 1000 and returns the close code the server answers with. */
     public int closeNormally() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();

@@ -26,6 +26,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +41,7 @@ import java.util.logging.Logger;
 public class ConnectionService {
 
     private static final Logger LOG = Logger.getLogger(ConnectionService.class.getName());
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     @Inject
     StreamingConfig config;
@@ -118,31 +122,75 @@ public class ConnectionService {
 
     /**
      * Handles one inbound frame of {@code connection} and returns the one reply it gets ({@code ack},
-     * {@code error} or {@code pong}). Never throws: any failure becomes an {@code error} frame without
-     * internal detail.
+     * {@code error} or {@code pong}), waiting for a publish to be stored. Never throws: any failure becomes an
+     * {@code error} frame without internal detail.
      */
     public Reply handle(Connection connection, String text) {
+        return submit(connection, text, DONE).join();
+    }
+
+    /**
+     * Like {@link #handle}, except that a {@code publish} to a room does not wait: its reply completes once the
+     * message is stored (the future never completes exceptionally). Any other command first waits for
+     * {@code earlier} (the replies still due on the connection), so a connection's commands take effect in the
+     * order they were sent.
+     */
+    public CompletableFuture<Reply> submit(Connection connection, String text, CompletableFuture<?> earlier) {
         String ref = null;
         try {
             if (text.length() > config.maxMessageBytes()
                     && text.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
-                return failure(refOf(text), new HuddleException(ErrorCode.TOO_LARGE,
-                        "the frame exceeds " + config.maxMessageBytes() + " bytes"));
+                return CompletableFuture.completedFuture(failure(refOf(text), new HuddleException(ErrorCode.TOO_LARGE,
+                        "the frame exceeds " + config.maxMessageBytes() + " bytes")));
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
             presence.active(connection.user());
-            return dispatch(connection, command);
-        } catch (RejectedFrame e) {
-            return failure(e.ref(), e);
-        } catch (RuntimeException e) {
-            HuddleException error = Errors.known(e).orElse(null);
-            if (error == null) {
-                LOG.log(Level.WARNING, e, () -> "command failed on connection " + connection.id());
-                error = Errors.internal();
+            Optional<String> room = roomOfPublish(command);
+            if (room.isPresent()) {
+                String answerRef = ref;
+                return rooms.publish(connection, command, room.get())
+                        .exceptionally(e -> failure(connection, answerRef, e));
             }
-            return failure(ref, error);
+            awaitQuietly(earlier);
+            return CompletableFuture.completedFuture(dispatch(connection, command));
+        } catch (RejectedFrame e) {
+            return CompletableFuture.completedFuture(failure(e.ref(), e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(connection, ref, e));
         }
+    }
+
+    /** The room of a {@code publish} that names a room and no channel: the one command whose reply may wait. */
+    private static Optional<String> roomOfPublish(InboundCommand command) {
+        if (!"publish".equals(command.type()) || command.fields().optionalString("channel").isPresent()) {
+            return Optional.empty();
+        }
+        return command.fields().optionalString("room");
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> earlier) {
+        if (!earlier.isDone()) {
+            try {
+                earlier.join();
+            } catch (CompletionException | CancellationException e) {
+                LOG.log(Level.FINE, "an earlier reply failed", e);
+            }
+        }
+    }
+
+    /** The {@code error} reply for {@code e}: its own code if it is a known rule, {@code internal} (logged) if not. */
+    private Reply failure(Connection connection, String ref, Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof RejectedFrame rejected) {
+            return failure(rejected.ref(), rejected);
+        }
+        HuddleException error = cause instanceof RuntimeException runtime ? Errors.known(runtime).orElse(null) : null;
+        if (error == null) {
+            LOG.log(Level.WARNING, cause, () -> "command failed on connection " + connection.id());
+            error = Errors.internal();
+        }
+        return failure(ref, error);
     }
 
     private static String refOf(String text) {
@@ -183,6 +231,7 @@ public class ConnectionService {
         };
     }
 
+    /** A {@code publish} to a channel, or one naming both a room and a channel or neither (a room's alone is submitted). */
     private Reply publish(Connection connection, InboundCommand command) {
         JsonFields f = command.fields();
         Optional<String> room = f.optionalString("room");
@@ -190,11 +239,8 @@ public class ConnectionService {
         if (room.isPresent() == channel.isPresent()) {
             throw new HuddleException(ErrorCode.BAD_REQUEST, "a publish names either 'room' or 'channel'");
         }
-        if (room.isPresent()) {
-            return rooms.publish(connection, command, room.get());
-        }
         String data = f.requireJson("data");
-        String id = channelService.publish(Actor.user(connection.user()), channel.get(), data, f.optionalString("event"));
+        String id = channelService.publish(Actor.user(connection.user()), channel.orElseThrow(), data, f.optionalString("event"));
         return ack(command, Jsons.createObjectBuilder().add("channel", channel.get()).add("id", id));
     }
 

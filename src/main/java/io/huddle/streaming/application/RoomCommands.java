@@ -20,6 +20,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The room commands of the wire protocol ({@code join}, {@code leave}, {@code publish} to a room, {@code edit},
@@ -112,15 +113,18 @@ public class RoomCommands {
         return ack(command, Jsons.createObjectBuilder().add("room", room));
     }
 
-    /** {@code publish} to a room: stored, then delivered to every member connection after commit. */
-    public Reply publish(Connection connection, InboundCommand command, String room) {
+    /**
+     * {@code publish} to a room: stored, then delivered to every member connection after commit; the reply
+     * ({@code ack} with the message's id and seq) completes after that.
+     */
+    public CompletableFuture<Reply> publish(Connection connection, InboundCommand command, String room) {
         features.requireRooms();
         JsonFields f = command.fields();
         String data = f.requireJson("data");
-        Published published = manager.saveMessage(Actor.user(connection.user()), room, new PublishRequest(data,
-                f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")));
-        return ack(command, Jsons.createObjectBuilder().add("room", room).add("id", published.message().id())
-                .add("seq", published.message().seq()));
+        return manager.saveMessageAsync(Actor.user(connection.user()), room, new PublishRequest(data,
+                f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")))
+                .thenApply(published -> ack(command, Jsons.createObjectBuilder().add("room", room)
+                        .add("id", published.message().id()).add("seq", published.message().seq())));
     }
 
     /** {@code edit}. */

@@ -1,6 +1,7 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.messaging.MessageService;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 
 /**
@@ -243,9 +245,22 @@ public class StreamingManager {
 
     // Messages
 
-    /** Stores a message in the room's history and delivers it to the room's connections after commit. */
+    /**
+     * Stores a message in the room's history and delivers it to the room's connections after commit; returns once
+     * it is stored. Called within a transaction, the message is part of it (stored and delivered only if it
+     * commits); otherwise it shares a transaction with other publishes arriving at the same time.
+     */
     public Published saveMessage(Actor by, String room, PublishRequest request) {
         return messages.publish(by, Ids.room(room), request);
+    }
+
+    /**
+     * {@link #saveMessage} without waiting: the stage completes once the message is stored and delivered to the
+     * room's connections, or exceptionally with the publish's error (a {@code HuddleException} for a broken rule).
+     * An invalid room id or a spent rate budget is thrown at once.
+     */
+    public CompletableFuture<Published> saveMessageAsync(Actor by, String room, PublishRequest request) {
+        return messages.publishAsync(by, Ids.room(room), request);
     }
 
     /** A page of history (see {@link HistoryQuery}). */

@@ -151,6 +151,14 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.typing.throttle", defaultValue = "1s")
     String typingThrottleText;
 
+    @Inject
+    @ConfigProperty(name = "streaming.publish.writers", defaultValue = "2")
+    int publishWriters;
+
+    @Inject
+    @ConfigProperty(name = "streaming.publish.batch-max", defaultValue = "256")
+    int publishBatchMax;
+
     private List<String> problems = List.of();
     private Duration presenceTimeout;
     private Duration presenceGrace;
@@ -196,6 +204,8 @@ public class StreamingConfig {
         retentionPeriod = duration("streaming.history.retention", retention, problems);
         cleanupPeriod = duration("streaming.history.cleanup-interval", cleanupInterval, problems);
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
+        positive("streaming.publish.writers", publishWriters, problems);
+        positive("streaming.publish.batch-max", publishBatchMax, problems);
         node = nodeId.filter(id -> !id.isBlank())
                 .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         this.problems = List.copyOf(problems);
@@ -227,6 +237,21 @@ public class StreamingConfig {
     /** How often the server proves liveness to clients and expects a frame from them. */
     public Duration heartbeatInterval() {
         return heartbeat;
+    }
+
+    /**
+     * How many transactions store room messages at the same time ({@code streaming.publish.writers}, default 2).
+     * Each room belongs to one of them, so a room's publishes are stored in the order they arrived.
+     */
+    public int publishWriters() {
+        return publishWriters;
+    }
+
+    /**
+     * At most this many publishes share one transaction ({@code streaming.publish.batch-max}, default 256).
+     */
+    public int publishBatchMax() {
+        return publishBatchMax;
     }
 
     /** The largest inbound frame, in bytes of UTF-8 JSON. */

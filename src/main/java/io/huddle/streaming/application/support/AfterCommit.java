@@ -3,6 +3,7 @@ package io.huddle.streaming.application.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -36,6 +37,12 @@ public class AfterCommit {
 
     @Inject
     Instance<CommitListener> listenerBeans;
+
+    @Inject
+    BeanManager beanManager;
+
+    /** By event type: whether the application observes it synchronously. */
+    private final Map<Class<?>, Boolean> synchronousObservers = new ConcurrentHashMap<>();
 
     private volatile List<CommitListener> commitListeners;
 
@@ -71,19 +78,39 @@ public class AfterCommit {
      * thus delays only the change that fired it, never another publisher of the same room.
      */
     public void fire(Object event) {
+        deliver(event);
+        notifyApplication(() -> announce(event));
+    }
+
+    /**
+     * The first half of {@link #fire}: after commit, hands {@code event} to Huddle's own {@link CommitListener}s,
+     * in commit order under the order keys. The caller then {@link #announce}s it itself once committed.
+     */
+    public void deliver(Object event) {
         run(() -> {
             for (CommitListener listener : listeners()) {
                 listener.committed(event);
             }
         });
-        notifyApplication(() -> {
-            events.fire(event);
-            events.fireAsync(event).whenComplete((done, failure) -> {
-                if (failure != null) {
-                    LOG.log(Level.WARNING, failure, () -> "an asynchronous observer of " + event.getClass().getSimpleName() + " failed");
-                }
-            });
+    }
+
+    /**
+     * The second half of {@link #fire}, now: synchronous {@code @Observes} observers of {@code event} on this
+     * thread, {@code @ObservesAsync} ones on the container's executor. Call only for a change that committed.
+     */
+    public void announce(Object event) {
+        events.fire(event);
+        events.fireAsync(event).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, failure, () -> "an asynchronous observer of " + event.getClass().getSimpleName() + " failed");
+            }
         });
+    }
+
+    /** Whether the application has a synchronous observer of events like {@code event} (asked once per type). */
+    public boolean hasSynchronousObservers(Object event) {
+        return synchronousObservers.computeIfAbsent(event.getClass(), type -> beanManager.resolveObserverMethods(event)
+                .stream().anyMatch(observer -> !observer.isAsync()));
     }
 
     /** Runs {@code work} after commit, in commit order under the transaction's order keys. */

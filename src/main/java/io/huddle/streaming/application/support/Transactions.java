@@ -53,6 +53,15 @@ public class Transactions {
         return result;
     }
 
+    /** Whether the calling thread is in an active transaction (work given to {@link #required} would join it). */
+    public boolean isActive() {
+        try {
+            return userTransaction().getStatus() == Status.STATUS_ACTIVE;
+        } catch (SystemException e) {
+            throw new IllegalStateException("could not read the transaction's status", e);
+        }
+    }
+
     /** Runs {@code work} in a transaction. */
     public void required(Runnable work) {
         required(() -> {

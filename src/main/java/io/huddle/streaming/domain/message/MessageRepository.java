@@ -22,7 +22,20 @@ public interface MessageRepository {
      *
      * @throws io.huddle.streaming.domain.room.RoomNotFoundException if the room does not exist
      */
-    Appended append(NewMessage draft, Duration dedupWindow, boolean keep);
+    default Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
+        return appendAll(draft.room(), List.of(draft), dedupWindow, keep).get(0);
+    }
+
+    /**
+     * Stores {@code drafts}, all of {@code room}, as {@link #append} stores one, in one go: the new messages take
+     * consecutive seqs in list order; a draft whose idempotency key was used within {@code dedupWindow}, earlier in
+     * the history or earlier in the list, takes none and yields the message it repeats. Returns one outcome per
+     * draft, in the same order.
+     *
+     * @throws io.huddle.streaming.domain.room.RoomNotFoundException if the room does not exist
+     * @throws IllegalArgumentException if a draft is of another room
+     */
+    List<Appended> appendAll(RoomId room, List<NewMessage> drafts, Duration dedupWindow, boolean keep);
 
     /** The message with {@code id} in {@code room}, if stored. */
     Optional<Message> find(RoomId room, String id);

@@ -20,15 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link MessageRepository} over JPA. A room's seq is allocated by incrementing {@code rooms.last_seq} in the
- * caller's transaction: the row lock that update takes serializes appends to one room until commit, and a
- * rollback gives the number back, so seqs stay gap-free on every database. On PostgreSQL and H2 one statement
+ * {@link MessageRepository} over JPA. A room's seqs are allocated by adding to {@code rooms.last_seq} in the
+ * caller's transaction, one statement for a whole batch: the row lock that update takes serializes appends to one
+ * room until commit, and a rollback gives the numbers back, so seqs stay gap-free on every database. On PostgreSQL and H2 one statement
  * both increments and returns the number ({@code returning}, {@code final table}); elsewhere an update and a
  * select do it. Thread-safe.
  */
@@ -44,36 +46,65 @@ public class JpaMessageRepository implements MessageRepository {
     private volatile String productName;
 
     @Override
-    public Appended append(NewMessage draft, Duration dedupWindow, boolean keep) {
-        String room = draft.room().value();
-        long seq = nextSeq(draft.room());
-        Instant now = clock.instant();
-        if (keep && draft.idempotencyKey().isPresent()) {
-            Optional<Message> earlier = findByKey(draft, now.minus(dedupWindow));
-            if (earlier.isPresent()) {
-                // Still under the row lock: hand the number back before anyone can see it.
-                em.createNativeQuery("update rooms set last_seq = last_seq - 1 where id = ?1")
-                        .setParameter(1, room)
-                        .executeUpdate();
-                return new Appended(earlier.get(), true);
+    public List<Appended> appendAll(RoomId room, List<NewMessage> drafts, Duration dedupWindow, boolean keep) {
+        for (NewMessage draft : drafts) {
+            if (!draft.room().equals(room)) {
+                throw new IllegalArgumentException("a draft of room '" + draft.room() + "' among those of '" + room + "'");
             }
         }
-        Message message = Message.stored(UUID.randomUUID().toString(), draft, seq, now);
-        if (keep) {
-            em.persist(message);
+        // Take every number first: the row lock this takes is what makes the key checks below race-free.
+        long seq = addToSeq(room, drafts.size()) - drafts.size();
+        Instant now = clock.instant();
+        Appended[] outcomes = new Appended[drafts.size()];
+        Map<String, Message> keyed = new HashMap<>();
+        int repeats = 0;
+        for (int i = 0; i < drafts.size(); i++) {
+            NewMessage draft = drafts.get(i);
+            Optional<Message> earlier = keep ? earlier(draft, now.minus(dedupWindow), keyed) : Optional.empty();
+            if (earlier.isPresent()) {
+                outcomes[i] = new Appended(earlier.get(), true);
+                repeats++;
+                continue;
+            }
+            Message message = Message.stored(UUID.randomUUID().toString(), draft, ++seq, now);
+            draft.idempotencyKey().ifPresent(key -> keyed.put(draft.user() + '\n' + key, message));
+            outcomes[i] = new Appended(message, false);
         }
-        return new Appended(message, false);
+        if (repeats > 0) {
+            // Still under the row lock: hand back the numbers repeats did not use before anyone can see them.
+            addToSeq(room, -repeats);
+        }
+        if (keep) {
+            for (Appended outcome : outcomes) {
+                if (!outcome.duplicate()) {
+                    em.persist(outcome.message());
+                }
+            }
+        }
+        return List.of(outcomes);
     }
 
-    /** Increments {@code room}'s last seq (taking its row lock until commit) and returns the new value. */
-    private long nextSeq(RoomId roomId) {
+    /** The message {@code draft} repeats: one of this batch with the same user and key, or one stored since then. */
+    private Optional<Message> earlier(NewMessage draft, Instant since, Map<String, Message> keyed) {
+        if (draft.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
+        Message inBatch = keyed.get(draft.user() + '\n' + draft.idempotencyKey().get());
+        return inBatch != null ? Optional.of(inBatch) : findByKey(draft, since);
+    }
+
+    /**
+     * Adds {@code delta} to {@code room}'s last seq (taking its row lock until commit) and returns the new value.
+     */
+    private long addToSeq(RoomId roomId, int delta) {
         String room = roomId.value();
         String statement = nextSeqStatement();
         if (!statement.isEmpty()) {
             // The column's type declared: Hibernate need not ask the driver for the result's metadata each time.
             List<?> next = em.createNativeQuery(statement).unwrap(NativeQuery.class)
                     .addScalar("last_seq", Long.class)
-                    .setParameter(1, room)
+                    .setParameter(1, delta)
+                    .setParameter(2, room)
                     .getResultList();
             if (next.isEmpty()) {
                 throw new RoomNotFoundException(roomId);
@@ -81,8 +112,9 @@ public class JpaMessageRepository implements MessageRepository {
             return ((Number) next.get(0)).longValue();
         }
         // Plain SQL: a bulk JPQL update is translated anew on every execution, a native statement is not.
-        int updated = em.createNativeQuery("update rooms set last_seq = last_seq + 1 where id = ?1")
-                .setParameter(1, room)
+        int updated = em.createNativeQuery("update rooms set last_seq = last_seq + ?1 where id = ?2")
+                .setParameter(1, delta)
+                .setParameter(2, room)
                 .executeUpdate();
         if (updated == 0) {
             throw new RoomNotFoundException(roomId);
@@ -97,9 +129,9 @@ public class JpaMessageRepository implements MessageRepository {
         if (statement == null) {
             String product = product();
             if (product.contains("postgresql")) {
-                statement = "update rooms set last_seq = last_seq + 1 where id = ?1 returning last_seq";
+                statement = "update rooms set last_seq = last_seq + ?1 where id = ?2 returning last_seq";
             } else if (product.equals("h2")) {
-                statement = "select last_seq from final table (update rooms set last_seq = last_seq + 1 where id = ?1)";
+                statement = "select last_seq from final table (update rooms set last_seq = last_seq + ?1 where id = ?2)";
             } else {
                 statement = "";
             }

@@ -1,6 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Housekeeping;
+import io.huddle.streaming.application.messaging.GroupCommit;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
@@ -29,18 +30,27 @@ public class NodeResource extends ApiResource {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    GroupCommit groupCommit;
+
     @GET
     @Operation(summary = "This node's name and what it keeps in memory (administrators)",
             description = "{node, connections, presenceUsers, announcedUsers, rateLimitedUsers, rooms, orderKeys}: each"
-                    + " bounded by what is live (connected users, rooms they are in, transactions committing)")
+                    + " bounded by what is live (connected users, rooms they are in, transactions committing);"
+                    + " groupCommit {transactions, messages, retried}: counts since start of the transactions that"
+                    + " stored room messages together, the publishes they held, and those that failed and were"
+                    + " stored one by one")
     public String get() {
         if (!actor().isTrusted()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only administrators may read the node's state");
         }
         Housekeeping.Memory m = housekeeping.memory();
+        GroupCommit.Counts g = groupCommit.counts();
         return Jsons.createObjectBuilder().add("node", config.nodeId()).add("connections", m.connections())
                 .add("presenceUsers", m.presenceUsers()).add("announcedUsers", m.announcedUsers())
                 .add("rateLimitedUsers", m.rateLimitedUsers()).add("rooms", m.rooms()).add("orderKeys", m.orderKeys())
+                .add("groupCommit", Jsons.createObjectBuilder().add("transactions", g.transactions())
+                        .add("messages", g.messages()).add("retried", g.retried()))
                 .build().toString();
     }
 }

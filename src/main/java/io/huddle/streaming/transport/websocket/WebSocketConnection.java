@@ -3,6 +3,7 @@ package io.huddle.streaming.transport.websocket;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.hub.QueuedConnection;
+import io.huddle.streaming.hub.SharedThreads;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -78,11 +79,12 @@ final class WebSocketConnection extends QueuedConnection {
             }
             String json = frame.json();
             long bytes = json.length() + HEADER;
-            if (readProof.allowsDirect(bytes)) {
+            boolean mayBlock = !SharedThreads.onSharedThread();
+            if (mayBlock && readProof.allowsDirect(bytes)) {
                 writeDirectly(json, bytes);
                 return WRITTEN;
             }
-            if (readProof.worthAwaiting(bytes)) {
+            if (mayBlock && readProof.worthAwaiting(bytes)) {
                 Parked waiting = new Parked(json, bytes);
                 parked = waiting;
                 // The pong may have arrived before the frame was parked.

@@ -1,7 +1,7 @@
 package io.huddle.streaming.transport.websocket;
 
 import io.huddle.streaming.application.ConnectionService;
-import io.huddle.streaming.application.Reply;
+import io.huddle.streaming.application.CommandPipeline;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
 import io.huddle.streaming.transport.Identities;
@@ -55,6 +55,8 @@ public class WebSocketEndpoint {
 
     /** This session's connection, once open (the container creates an instance per session). */
     private volatile WebSocketConnection connection;
+    /** This session's commands in flight: publishes are stored while the next frames are read. */
+    private volatile CommandPipeline commands;
 
     @OnOpen
     public void open(Session session) {
@@ -67,6 +69,10 @@ public class WebSocketEndpoint {
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
                 user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor);
         this.connection = connection;
+        this.commands = new CommandPipeline(connections, connection, reply -> {
+            connection.send(OutboundFrame.of(reply.error().isPresent() ? "error" : "reply", reply.json()));
+            reply.afterReply().run();
+        });
         connections.opened(connection);
     }
 
@@ -79,9 +85,7 @@ public class WebSocketEndpoint {
                 connection.close(CloseCodes.TOO_BIG, "frame far above the size limit");
                 return;
             }
-            Reply reply = connections.handle(connection, text);
-            connection.send(OutboundFrame.of(reply.error().isPresent() ? "error" : "reply", reply.json()));
-            reply.afterReply().run();
+            commands.accept(text);
         }
     }
 

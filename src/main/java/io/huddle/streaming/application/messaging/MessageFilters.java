@@ -1,4 +1,8 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
+
+import io.huddle.streaming.application.FilterDecision;
+import io.huddle.streaming.application.InboundMessage;
+import io.huddle.streaming.application.MessageFilter;
 
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;

@@ -1,22 +1,24 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
 
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.InboundMessage;
+import io.huddle.streaming.application.PublishRequest;
+import io.huddle.streaming.application.Published;
+import io.huddle.streaming.application.RateLimiter;
+import io.huddle.streaming.application.RoomAccess;
+import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.event.MessageDeleted;
 import io.huddle.streaming.application.event.MessageEdited;
-import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MessageView;
-import io.huddle.streaming.config.StreamingConfig;
-import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.message.Message;
 import io.huddle.streaming.domain.message.MessageRepository;
-import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;
-import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
@@ -29,10 +31,12 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Room messages: publishing (stored first, with the room's next seq, delivered only after commit), reading
- * history, editing and deleting. Only members publish and edit; muted members and archived rooms do not, and a
+ * Room messages: publishing (stored first, with the room's next seq, in transactions shared by concurrent
+ * publishes; delivered and acknowledged only after commit), reading history, editing and deleting. Only members publish and edit; muted members and archived rooms do not, and a
  * banned user is told {@code banned}. History of a private room is for its members; of a public room, for any
  * user not banned from it. Edits and deletes: the author, or a moderator and above. A user's publishes, edits
  * and deletes spend the user's message rate budget on every path (WebSocket, SSE, REST, {@link StreamingManager}).
@@ -40,9 +44,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MessageService {
-
-    private static final int MAX_EVENT = 64;
-    private static final int MAX_KEY = 128;
 
     @Inject
     Transactions tx;
@@ -60,39 +61,73 @@ public class MessageService {
     MessageFilters filters;
 
     @Inject
-    AfterCommit afterCommit;
+    PublishChecks checks;
 
     @Inject
-    StreamingConfig config;
+    GroupCommit groupCommit;
+
+    @Inject
+    AfterCommit afterCommit;
 
     @Inject
     RateLimiter limiter;
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Stores {@code request} in the room as the acting user (or {@code system}). */
+    /**
+     * Stores {@code request} in the room as the acting user (or {@code system}) and returns once it is stored. In
+     * the caller's transaction, if there is one (the message is then delivered when that transaction commits);
+     * otherwise in a transaction shared with other publishes arriving meanwhile (see {@link GroupCommit}).
+     */
     public Published publish(Actor actor, RoomId id, PublishRequest request) {
         meter(actor);
-        return tx.required(() -> {
-            requireStanding(actor, id, "publish");
-            requireSize(request.data());
-            Validation.json("data", request.data());
-            Validation.optionalText("event", request.event(), MAX_EVENT);
-            Validation.optionalText("key", request.key(), MAX_KEY);
-            request.thread().ifPresent(thread -> messages.find(id, thread).orElseThrow(() -> new HuddleException(
-                    ErrorCode.NOT_FOUND, "thread '" + thread + "' is not a message of room '" + id + "'")));
-            InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), request.data(),
-                    request.event(), request.thread()));
-            requireSize(inbound.data());
-            Appended appended = messages.append(new NewMessage(id, actor.name(), inbound.data(), inbound.event(),
-                    inbound.thread(), request.key()), config.dedupWindow(), config.historyEnabled());
-            MessageView view = MessageView.of(appended.message());
-            if (!appended.duplicate()) {
-                afterCommit.orderBy("room:" + id.value());
-                afterCommit.fire(new MessageStored(id.value(), view));
+        if (storeHere()) {
+            return groupCommit.storeNow(actor, id, request);
+        }
+        Published published;
+        try {
+            published = groupCommit.submit(actor, id, request, true).join();
+        } catch (CompletionException e) {
+            throw unwrapped(e);
+        }
+        if (!published.duplicate()) {
+            // The application's synchronous observers run on the publisher's thread, as for any other change.
+            groupCommit.announceQuietly(id, published);
+        }
+        return published;
+    }
+
+    /**
+     * Like {@link #publish}, without waiting: the stage completes once the message is stored and delivered, or
+     * with the publish's error; the application's synchronous observers run on the container's executor, without
+     * holding it up. A rate limit is still answered at once, by an exception.
+     */
+    public CompletableFuture<Published> publishAsync(Actor actor, RoomId id, PublishRequest request) {
+        meter(actor);
+        if (storeHere()) {
+            try {
+                return CompletableFuture.completedFuture(groupCommit.storeNow(actor, id, request));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
             }
-            return new Published(view, appended.duplicate());
-        });
+        }
+        return groupCommit.submit(actor, id, request, false);
+    }
+
+    /** In the caller's transaction, or on a writer's thread (an observer publishing), a publish is stored at once. */
+    private boolean storeHere() {
+        return tx.isActive() || groupCommit.onWriterThread();
+    }
+
+    private static RuntimeException unwrapped(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return e;
     }
 
     /** A page of history. */
@@ -119,13 +154,13 @@ public class MessageService {
     public MessageView edit(Actor actor, RoomId id, String messageId, String data) {
         meter(actor);
         return tx.required(() -> {
-            requireStanding(actor, id, "edit messages");
+            checks.requireStanding(actor, id, "edit messages");
             Message message = authorOrModerator(actor, id, messageId, "edit");
-            requireSize(data);
+            checks.requireSize(data);
             Validation.json("data", data);
             InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), data,
                     message.event(), message.thread()));
-            requireSize(inbound.data());
+            checks.requireSize(inbound.data());
             message.edit(inbound.data(), clock.instant());
             MessageView view = MessageView.of(message);
             afterCommit.fire(new MessageEdited(id.value(), view, actor.name()));
@@ -157,25 +192,6 @@ public class MessageService {
         }
     }
 
-    /**
-     * What a publish and an edit both need: an open room and, for a user, membership ({@code banned} or
-     * {@code forbidden} without it) and no mute in force.
-     */
-    private void requireStanding(Actor actor, RoomId id, String what) {
-        if (actor.isTrusted()) {
-            access.requireOpen(access.room(id));
-            return;
-        }
-        PublishStanding standing = access.standing(id, actor.name());
-        if (!standing.member()) {
-            throw access.notMember(id, actor.name(), "only members of room '" + id + "' may " + what + ": join first");
-        }
-        if (standing.mutedAt(clock.instant())) {
-            throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
-                    + standing.muteUntil().map(until -> " until " + until).orElse(""));
-        }
-    }
-
     private Message authorOrModerator(Actor actor, RoomId id, String messageId, String what) {
         access.requireOpen(access.room(id));
         Message message = messages.find(id, messageId).filter(m -> !m.isDeleted())
@@ -189,9 +205,5 @@ public class MessageService {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the author or a moderator may " + what + " this message");
         }
         return message;
-    }
-
-    private void requireSize(String data) {
-        Validation.messageSize(data, config.maxMessageBytes());
     }
 }

@@ -1,0 +1,133 @@
+package io.huddle.streaming.application.messaging;
+
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.InboundMessage;
+import io.huddle.streaming.application.PublishRequest;
+import io.huddle.streaming.application.Published;
+import io.huddle.streaming.application.RoomAccess;
+import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.support.AfterCommit;
+import io.huddle.streaming.application.support.Validation;
+import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.domain.message.Appended;
+import io.huddle.streaming.domain.message.MessageRepository;
+import io.huddle.streaming.domain.message.NewMessage;
+import io.huddle.streaming.domain.room.PublishStanding;
+import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/**
+ * What one publish must pass before it is stored, and what follows once it is: the same for a publish stored on
+ * its own and for one sharing a transaction with others. Call within a transaction. Thread-safe.
+ */
+@ApplicationScoped
+public class PublishChecks {
+
+    private static final int MAX_EVENT = 64;
+    private static final int MAX_KEY = 128;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    RoomAccess access;
+
+    @Inject
+    MessageFilters filters;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    StreamingConfig config;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * The message to store for {@code request}, once the actor's standing, the request's fields and every
+     * {@link io.huddle.streaming.application.MessageFilter} allowed it; otherwise the error that says why not.
+     * Reads only: a failure here leaves the transaction as it was.
+     */
+    NewMessage draft(Actor actor, RoomId id, PublishRequest request) {
+        requireStanding(actor, id, "publish");
+        requireSize(request.data());
+        Validation.json("data", request.data());
+        Validation.optionalText("event", request.event(), MAX_EVENT);
+        Validation.optionalText("key", request.key(), MAX_KEY);
+        request.thread().ifPresent(thread -> messages.find(id, thread).orElseThrow(() -> new HuddleException(
+                ErrorCode.NOT_FOUND, "thread '" + thread + "' is not a message of room '" + id + "'")));
+        InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), request.data(),
+                request.event(), request.thread()));
+        requireSize(inbound.data());
+        return new NewMessage(id, actor.name(), inbound.data(), inbound.event(), inbound.thread(), request.key());
+    }
+
+    /**
+     * The outcome of a stored draft; a new message (not a repeat) is delivered after commit, in the order of its
+     * room's commits, and then announced to the application's observers.
+     */
+    Published stored(RoomId id, Appended appended) {
+        MessageView view = MessageView.of(appended.message());
+        if (!appended.duplicate()) {
+            afterCommit.orderBy("room:" + id.value());
+            afterCommit.fire(new MessageStored(id.value(), view));
+        }
+        return new Published(view, appended.duplicate());
+    }
+
+    /**
+     * Like {@link #stored}, except that the application's observers are left to the caller: it {@link #announce}s
+     * the message once the transaction committed, on a thread of its choice.
+     */
+    Published storedUnannounced(RoomId id, Appended appended) {
+        MessageView view = MessageView.of(appended.message());
+        if (!appended.duplicate()) {
+            afterCommit.orderBy("room:" + id.value());
+            afterCommit.deliver(new MessageStored(id.value(), view));
+        }
+        return new Published(view, appended.duplicate());
+    }
+
+    /** Hands a committed new message to the application's observers, now (see {@link AfterCommit#announce}). */
+    void announce(RoomId id, Published published) {
+        afterCommit.announce(event(id, published));
+    }
+
+    /** Whether announcing a message runs application code on the calling thread. */
+    boolean announcingBlocks(RoomId id, Published published) {
+        return afterCommit.hasSynchronousObservers(event(id, published));
+    }
+
+    private static MessageStored event(RoomId id, Published published) {
+        return new MessageStored(id.value(), published.message());
+    }
+
+    /**
+     * What a publish and an edit both need: an open room and, for a user, membership ({@code banned} or
+     * {@code forbidden} without it) and no mute in force.
+     */
+    void requireStanding(Actor actor, RoomId id, String what) {
+        if (actor.isTrusted()) {
+            access.requireOpen(access.room(id));
+            return;
+        }
+        PublishStanding standing = access.standing(id, actor.name());
+        if (!standing.member()) {
+            throw access.notMember(id, actor.name(), "only members of room '" + id + "' may " + what + ": join first");
+        }
+        if (standing.mutedAt(clock.instant())) {
+            throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
+                    + standing.muteUntil().map(until -> " until " + until).orElse(""));
+        }
+    }
+
+    void requireSize(String data) {
+        Validation.messageSize(data, config.maxMessageBytes());
+    }
+}
