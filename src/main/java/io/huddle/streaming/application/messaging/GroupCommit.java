@@ -219,10 +219,11 @@ public class GroupCommit {
     /** Checks every publish, then stores those that passed, room by room (rooms in one order: no deadlock between writers). */
     private void storeTogether(List<Pending> batch) {
         Map<RoomId, List<Pending>> byRoom = new TreeMap<>(Comparator.comparing(RoomId::value));
+        PublishChecks.Standings standings = new PublishChecks.Standings();
         for (Pending p : batch) {
             p.failure = null;
             try {
-                p.draft = checks.draft(p.actor, p.room, p.request);
+                p.draft = checks.draft(p.actor, p.room, p.request, standings);
                 byRoom.computeIfAbsent(p.room, r -> new ArrayList<>()).add(p);
             } catch (RuntimeException e) {
                 p.failure = e;

@@ -21,6 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What one publish must pass before it is stored, and what follows once it is: the same for a publish stored on
@@ -55,7 +57,15 @@ public class PublishChecks {
      * Reads only: a failure here leaves the transaction as it was.
      */
     NewMessage draft(Actor actor, RoomId id, PublishRequest request) {
-        requireStanding(actor, id, "publish");
+        return draft(actor, id, request, new Standings());
+    }
+
+    /**
+     * {@link #draft(Actor, RoomId, PublishRequest)} for one of several publishes checked in the same transaction:
+     * a user's standing in a room is read once for all of them.
+     */
+    NewMessage draft(Actor actor, RoomId id, PublishRequest request, Standings standings) {
+        requireStanding(actor, id, "publish", standings);
         requireSize(request.data());
         Validation.json("data", request.data());
         Validation.optionalText("event", request.event(), MAX_EVENT);
@@ -113,17 +123,37 @@ public class PublishChecks {
      * {@code forbidden} without it) and no mute in force.
      */
     void requireStanding(Actor actor, RoomId id, String what) {
+        requireStanding(actor, id, what, new Standings());
+    }
+
+    private void requireStanding(Actor actor, RoomId id, String what, Standings standings) {
         if (actor.isTrusted()) {
             access.requireOpen(access.room(id));
             return;
         }
-        PublishStanding standing = access.standing(id, actor.name());
+        PublishStanding standing = standings.of(id, actor.name(), access);
         if (!standing.member()) {
             throw access.notMember(id, actor.name(), "only members of room '" + id + "' may " + what + ": join first");
         }
         if (standing.mutedAt(clock.instant())) {
             throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
                     + standing.muteUntil().map(until -> " until " + until).orElse(""));
+        }
+    }
+
+    /** The publishing standings read in one transaction, by room and user. Not thread-safe: one per batch. */
+    static final class Standings {
+
+        private final Map<String, PublishStanding> read = new HashMap<>();
+
+        PublishStanding of(RoomId room, String user, RoomAccess access) {
+            String key = room.value() + '\n' + user;
+            PublishStanding standing = read.get(key);
+            if (standing == null) {
+                standing = access.standing(room, user);
+                read.put(key, standing);
+            }
+            return standing;
         }
     }
 

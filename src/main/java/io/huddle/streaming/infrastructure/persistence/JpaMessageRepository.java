@@ -4,6 +4,7 @@ import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.HistoryPage;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.message.Message;
+import io.huddle.streaming.domain.message.MessageIds;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.RoomId;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@link MessageRepository} over JPA. A room's seqs are allocated by adding to {@code rooms.last_seq} in the
@@ -66,7 +66,7 @@ public class JpaMessageRepository implements MessageRepository {
                 repeats++;
                 continue;
             }
-            Message message = Message.stored(UUID.randomUUID().toString(), draft, ++seq, now);
+            Message message = Message.stored(MessageIds.next(), draft, ++seq, now);
             draft.idempotencyKey().ifPresent(key -> keyed.put(draft.user() + '\n' + key, message));
             outcomes[i] = new Appended(message, false);
         }
