@@ -113,7 +113,15 @@ public final class BenchmarkRunner {
     public static void main(String[] args) {
         int status;
         try {
-            status = new BenchmarkRunner().run();
+            String mode = System.getProperty("bench.mode", "fanout");
+            status = switch (mode) {
+                case "fanout" -> new BenchmarkRunner().run();
+                case "room" -> new RoomBenchmark().run();
+                default -> {
+                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout or room)");
+                    yield 1;
+                }
+            };
         } catch (Throwable e) {
             System.out.println("[bench] FAILED: " + e);
             e.printStackTrace(System.out);
@@ -280,7 +288,7 @@ public final class BenchmarkRunner {
         return "{\"type\":\"join\",\"room\":\"" + room + "\",\"ref\":\"" + ref + "\"}";
     }
 
-    private static void expectAck(String frame, String what) {
+    static void expectAck(String frame, String what) {
         if (!"ack".equals(WsConnection.stringField(frame, "type"))) {
             throw new IllegalStateException(what + " answered " + frame);
         }
@@ -695,7 +703,7 @@ public final class BenchmarkRunner {
         log("Huddle: " + subs.size() + " subscribers and the publisher joined " + room);
     }
 
-    private static void closeAll(List<WsConnection> connections) {
+    static void closeAll(List<WsConnection> connections) {
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (WsConnection c : connections) {
             closing.add(c.close());
@@ -737,7 +745,7 @@ public final class BenchmarkRunner {
         return System.nanoTime() - EPOCH;
     }
 
-    private static long clientCpuNanos() {
+    static long clientCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
