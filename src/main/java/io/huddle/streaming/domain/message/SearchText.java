@@ -1,7 +1,7 @@
 package io.huddle.streaming.domain.message;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 
 import java.io.StringReader;
@@ -24,6 +24,8 @@ public final class SearchText {
     /** Most words kept per message: enough for any chat message, bounded for a huge payload. */
     private static final int MAX_WORDS = 2_000;
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Looked up once: {@code Json.createParser} looks the provider up anew on every call, a service-loader scan. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private SearchText() {
     }
@@ -31,7 +33,7 @@ public final class SearchText {
     /** The search line of {@code dataJson}, or empty when its string values hold no word. */
     public static Optional<String> of(String dataJson) {
         Set<String> words = new LinkedHashSet<>();
-        try (JsonParser parser = Json.createParser(new StringReader(dataJson))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(dataJson))) {
             while (parser.hasNext() && words.size() < MAX_WORDS) {
                 JsonParser.Event event = parser.next();
                 if (event == JsonParser.Event.VALUE_STRING) {
