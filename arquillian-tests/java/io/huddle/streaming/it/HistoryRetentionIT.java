@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * History retention as it runs in the server: a room keeps at most {@code streaming.history.max-per-room}
  * messages, messages older than {@code streaming.history.retention} go, and a resume into deleted history says
- * {@code recovered: false}. This deployment keeps 5 messages a room for 8 seconds, cleaning every second.
+ * {@code recovered: false}. This deployment keeps 5 messages a room for 15 seconds, cleaning every second (its first
+ * cleanup also deletes what earlier tests left in the database, which can take several seconds on a busy machine).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -32,7 +33,7 @@ class HistoryRetentionIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ConfiguredDeployments.huddleWarWith("streaming.history.max-per-room=5",
-                "streaming.history.retention=8s", "streaming.history.cleanup-interval=1s");
+                "streaming.history.retention=15s", "streaming.history.cleanup-interval=1s");
     }
 
     @ArquillianResource
@@ -47,7 +48,7 @@ class HistoryRetentionIT {
         for (int i = 1; i <= 8; i++) {
             assertEquals(201, api.post("it-admin", "rooms/" + room + "/messages", "{\"data\":" + i + "}").status());
         }
-        await("the room to be trimmed to its 5 newest messages").atMost(Duration.ofSeconds(6))
+        await("the room to be trimmed to its 5 newest messages").atMost(Duration.ofSeconds(12))
                 .pollInterval(Duration.ofMillis(100)).until(() -> seqs(api, owner, room).equals(List.of(4L, 5L, 6L, 7L, 8L)));
 
         try (WsClient ws = WsClient.connect(base, owner)) {
@@ -57,7 +58,7 @@ class HistoryRetentionIT {
             assertFalse(resumed.getBoolean("recovered"), "messages 2 and 3 are gone: the resume cannot be complete");
         }
 
-        await("every message to pass the retention").atMost(Duration.ofSeconds(20))
+        await("every message to pass the retention").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250)).until(() -> seqs(api, owner, room).isEmpty());
     }
 

@@ -134,19 +134,7 @@ public final class BenchmarkRunner {
         String javaHome = System.getProperty("java.home");
         server = new LibertyServer(wlp, serverName, javaHome);
         server.requireCreated();
-        LibertyServer stopper = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(stopper::stopQuietly, "bench-stop-server"));
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.MINUTES.toMillis(timeoutMinutes));
-                System.out.println("[bench] FAILED: the run took more than " + timeoutMinutes + " minutes; giving up");
-                System.exit(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Thread watchdog = server.guard(timeoutMinutes);
 
         try {
             String machine = Machine.describe(javaHome, wlp);
@@ -582,8 +570,13 @@ public final class BenchmarkRunner {
      * a process of its own.
      */
     private long jitNanos() {
+        return jitNanos(serverProcess);
+    }
+
+    /** {@link #jitNanos()} of {@code server}. */
+    static long jitNanos(ProcessHandle server) {
         try {
-            String counters = jcmd("PerfCounter.print");
+            String counters = jcmd(server, "PerfCounter.print");
             long ticks = perfCounter(counters, "java.ci.totalTime");
             long frequency = perfCounter(counters, "sun.os.hrt.frequency");
             return ticks < 0 || frequency <= 0 ? -1 : (long) (ticks * 1e9 / frequency);
@@ -606,8 +599,12 @@ public final class BenchmarkRunner {
 
     /** Runs a diagnostic command in the server JVM and returns its output; fails when it fails. */
     private String jcmd(String... command) throws IOException, InterruptedException {
+        return jcmd(serverProcess, command);
+    }
+
+    private static String jcmd(ProcessHandle server, String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(serverProcess.pid())));
+                Long.toString(server.pid())));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -76,6 +76,26 @@ final class LibertyServer {
     }
 
     /** Stops the server if this object started it; never throws. */
+    /**
+     * Stops the server when the benchmark's JVM exits (Ctrl+C included), and ends the run with status 2 after
+     * {@code minutes}; returns the watchdog thread, to interrupt once the run is over.
+     */
+    Thread guard(long minutes) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "bench-stop-server"));
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(minutes));
+                System.out.println("[bench] FAILED: the run took more than " + minutes + " minutes; giving up");
+                System.exit(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        return watchdog;
+    }
+
     void stopQuietly() {
         if (!started) {
             return;

@@ -52,6 +52,9 @@ final class RoomBenchmark {
     private final int publishers = Integer.getInteger("bench.room.publishers", 5);
     private final int inFlight = Integer.getInteger("bench.room.in-flight", 16);
     private final double warmupSeconds = Double.parseDouble(System.getProperty("bench.room.warmup.seconds", "20"));
+    private final double roundSeconds = Double.parseDouble(System.getProperty("bench.room.warmup.round-seconds", "5"));
+    private final int warmupRounds = Integer.getInteger("bench.room.warmup.rounds", 24);
+    private final double jitShare = Double.parseDouble(System.getProperty("bench.room.warmup.jit-share", "0.03"));
     private final double seconds = Double.parseDouble(System.getProperty("bench.room.seconds", "10"));
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
     private final int[] bareThreads = Arrays.stream(System.getProperty("bench.room.bare-threads", "5,16").split(","))
@@ -79,19 +82,7 @@ final class RoomBenchmark {
         String javaHome = System.getProperty("java.home");
         server = new LibertyServer(wlp, serverName, javaHome);
         server.requireCreated();
-        LibertyServer stopper = server;
-        Runtime.getRuntime().addShutdownHook(new Thread(stopper::stopQuietly, "bench-stop-server"));
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(TimeUnit.MINUTES.toMillis(timeoutMinutes));
-                System.out.println("[bench] FAILED: the run took more than " + timeoutMinutes + " minutes; giving up");
-                System.exit(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        Thread watchdog = server.guard(timeoutMinutes);
 
         try {
             String machine = Machine.describe(javaHome, wlp);
@@ -151,11 +142,15 @@ final class RoomBenchmark {
                 RoomRun warmup = clients.saturate("warm-up", warmupSeconds, serverProcess);
                 BenchmarkRunner.log(warmup.summary());
                 requireDrained(results, warmup);
+                untilCompiled(clients, results);
             }
             BenchmarkRunner.log(String.format(Locale.ROOT, "saturation for %.0f s", seconds));
             long[] before = groupCommit();
+            long jit0 = BenchmarkRunner.jitNanos(serverProcess);
             results.saturation = clients.saturate("saturation", seconds, serverProcess);
+            long jit1 = BenchmarkRunner.jitNanos(serverProcess);
             long[] after = groupCommit();
+            results.jitNanos = jit0 < 0 || jit1 < 0 ? -1 : jit1 - jit0;
             results.transactions = after[0] - before[0];
             results.batched = after[1] - before[1];
             BenchmarkRunner.log(results.saturation.summary());
@@ -174,6 +169,31 @@ final class RoomBenchmark {
             results.seqBreaks = clients.seqBreaks();
             results.publisherCopies = clients.publisherCopies();
             clients.close();
+        }
+    }
+
+    /**
+     * Further unmeasured rounds of {@code bench.room.warmup.round-seconds} while the server's JIT compilers took more
+     * than {@code bench.room.warmup.jit-share} of its CPU in the round before (at most {@code bench.room.warmup.rounds}): a
+     * 20 s warm-up left C2 compiling with half a core through the measured run, which made the figures swing by
+     * half from run to run.
+     */
+    private void untilCompiled(RoomClients clients, RoomReport.Results results) throws Exception {
+        for (int round = 1; round <= warmupRounds; round++) {
+            long jit0 = BenchmarkRunner.jitNanos(serverProcess);
+            RoomRun run = clients.saturate("warm-up round " + round, roundSeconds, serverProcess);
+            long jit1 = BenchmarkRunner.jitNanos(serverProcess);
+            requireDrained(results, run);
+            if (jit0 < 0 || jit1 < 0) {
+                BenchmarkRunner.log("the JIT's time cannot be read (jcmd PerfCounter.print); no further warm-up rounds");
+                return;
+            }
+            double share = (jit1 - jit0) / (double) Math.max(1, run.serverCpuNanos());
+            BenchmarkRunner.log(String.format(Locale.ROOT, "warm-up round %d: %.0f acks/s, JIT %.1f%% of the server's CPU",
+                    round, run.acksPerSecond(), 100 * share));
+            if (share <= jitShare) {
+                return;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ final class RoomReport {
         long seqBreaks;
         long publisherCopies;
         long transactions;
+        long jitNanos = -1;
         long batched;
 
         Results(String database, int publishers, int inFlight) {
@@ -113,6 +114,7 @@ final class RoomReport {
         if (s != null) {
             row(out, "  saturation window (s)", s.seconds(), "%.2f", "", "");
             row(out, "  publishes acked within the window", s.acked(), "%.0f", "", "");
+            row(out, "  server JIT compilers' CPU in the window (s)", r.jitNanos / 1e9, "%.2f", "", "");
             row(out, "  shared transactions in the window", r.transactions, "%.0f", "", "");
             row(out, "  publishes per transaction (mean)", r.batched / (double) Math.max(1, r.transactions), "%.1f", "", "");
             row(out, "  server CPU in the window (s)", s.serverCpuNanos() / 1e9, "%.2f", "", "");

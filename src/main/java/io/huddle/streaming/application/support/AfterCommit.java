@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -113,6 +115,19 @@ public class AfterCommit {
                 .stream().anyMatch(observer -> !observer.isAsync()));
     }
 
+    /**
+     * Has the current transaction's after-commit work (deliveries, the release of its order keys, then the
+     * application's notifications) run as one task on {@code executor} instead of on the committing thread, which
+     * may then go on at once. The order keys stay taken until that task has delivered, so commit order holds
+     * across threads. Without an active transaction, does nothing.
+     */
+    public void runAfterCommitOn(Executor executor) {
+        TransactionSynchronizationRegistry tsr = registry();
+        if (tsr.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            pending(tsr).executor = executor;
+        }
+    }
+
     /** Runs {@code work} after commit, in commit order under the transaction's order keys. */
     public void run(Runnable work) {
         TransactionSynchronizationRegistry tsr = registry();
@@ -159,6 +174,8 @@ public class AfterCommit {
         final List<Runnable> notifications = new ArrayList<>();
         final SortedSet<String> keys = new TreeSet<>();
         private final List<String> held = new ArrayList<>();
+        /** Where the after-commit work runs, if not on the committing thread. */
+        Executor executor;
 
         @Override
         public void beforeCompletion() {
@@ -175,6 +192,18 @@ public class AfterCommit {
 
         @Override
         public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED && executor != null) {
+                try {
+                    executor.execute(() -> complete(status));
+                    return;
+                } catch (RejectedExecutionException e) {
+                    LOG.log(Level.FINE, "the after-commit executor refused; running here", e);
+                }
+            }
+            complete(status);
+        }
+
+        private void complete(int status) {
             try {
                 if (status == Status.STATUS_COMMITTED) {
                     work.forEach(AfterCommit::runSafely);

@@ -64,11 +64,11 @@ final class WebSocketConnection extends QueuedConnection {
         try {
             if (OutboundFrame.HEARTBEAT.equals(frame.type())) {
                 ByteBuffer ping = readProof.heartbeat();
-                if (readProof.pingIsSafe()) {
-                    session.getBasicRemote().sendPing(ping);
-                    return WRITTEN;
-                }
-                // The container has no non-blocking ping: one that may wait for the client waits elsewhere.
+                // The container has no non-blocking ping, and the heartbeat task writes to every connection in
+                // turn: each heartbeat ping is written by a task of its own on the pool that takes writes that may
+                // block. A blocking ping written by the heartbeat task itself was seen to wait forever inside
+                // Liberty's TCP channel while the connection's other frames went through the asynchronous sender,
+                // which stopped the heartbeats of every connection.
                 return CompletableFuture.runAsync(() -> {
                     try {
                         session.getBasicRemote().sendPing(ping);
