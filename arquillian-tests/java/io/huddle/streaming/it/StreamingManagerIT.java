@@ -163,6 +163,21 @@ class StreamingManagerIT {
     }
 
     @Test
+    void stagesDependingOnAnAsynchronousPublishRunOffTheWritersAndMayPublishAgain() throws Exception {
+        String room = room();
+        manager().createRoom(Actor.system(), RoomOptions.named("Chained").withId(room).ownedBy("alice"));
+        java.util.concurrent.CompletableFuture<String> thread = manager()
+                .saveMessageAsync(Actor.system(), room, PublishRequest.of("1"))
+                .thenApply(first -> Thread.currentThread().getName());
+        String name = thread.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(!name.startsWith("huddle-publish"), "a dependent stage ran on " + name);
+        Published second = manager().saveMessageAsync(Actor.system(), room, PublishRequest.of("2"))
+                .thenApply(first -> manager().saveMessage(Actor.system(), room, PublishRequest.of("3")))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(3, second.message().seq());
+    }
+
+    @Test
     void aSlowApplicationObserverDoesNotHoldUpOtherPublishersOfTheRoom() throws Exception {
         String room = room();
         manager().createRoom(Actor.system(), RoomOptions.named("Observed").withId(room).ownedBy("alice"));

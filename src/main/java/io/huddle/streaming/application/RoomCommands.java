@@ -1,5 +1,6 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.messaging.MessageService;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
@@ -32,6 +33,10 @@ public class RoomCommands {
 
     @Inject
     StreamingManager manager;
+
+    /** Publishes directly: their answers are sent on the writer's thread, which nothing of this class waits on. */
+    @Inject
+    MessageService messages;
 
     @Inject
     MembershipService memberships;
@@ -121,7 +126,7 @@ public class RoomCommands {
         features.requireRooms();
         JsonFields f = command.fields();
         String data = f.requireJson("data");
-        return manager.saveMessageAsync(Actor.user(connection.user()), room, new PublishRequest(data,
+        return messages.publishAsync(Actor.user(connection.user()), StreamingManager.Ids.room(room), new PublishRequest(data,
                 f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")))
                 .thenApply(published -> ack(command, Jsons.createObjectBuilder().add("room", room)
                         .add("id", published.message().id()).add("seq", published.message().seq())));

@@ -25,6 +25,8 @@ import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.Frames;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -71,6 +73,9 @@ public class StreamingManager {
 
     @Inject
     MessageService messages;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     PresenceService presence;
@@ -257,10 +262,21 @@ public class StreamingManager {
     /**
      * {@link #saveMessage} without waiting: the stage completes once the message is stored and delivered to the
      * room's connections, or exceptionally with the publish's error (a {@code HuddleException} for a broken rule).
-     * An invalid room id or a spent rate budget is thrown at once.
+     * An invalid room id or a spent rate budget is thrown at once. The stage completes on a thread of the
+     * container's executor, so stages that depend on it may do anything, another publish included.
      */
     public CompletableFuture<Published> saveMessageAsync(Actor by, String room, PublishRequest request) {
-        return messages.publishAsync(by, Ids.room(room), request);
+        CompletableFuture<Published> stored = messages.publishAsync(by, Ids.room(room), request);
+        CompletableFuture<Published> result = new CompletableFuture<>();
+        // Not on the writer that stored it: a stage that published and waited there would wait for that writer.
+        stored.whenCompleteAsync((published, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(published);
+            }
+        }, executor);
+        return result;
     }
 
     /** A page of history (see {@link HistoryQuery}). */

@@ -100,7 +100,9 @@ public class MessageService {
     /**
      * Like {@link #publish}, without waiting: the stage completes once the message is stored and delivered, or
      * with the publish's error; the application's synchronous observers run on the container's executor, without
-     * holding it up. A rate limit is still answered at once, by an exception.
+     * holding it up. A rate limit is still answered at once, by an exception. The stage completes on a writer's
+     * thread (see {@link GroupCommit}): stages that depend on it must not wait for anything, least of all another
+     * publish; {@link StreamingManager#saveMessageAsync} hands the result to the container's executor first.
      */
     public CompletableFuture<Published> publishAsync(Actor actor, RoomId id, PublishRequest request) {
         meter(actor);
