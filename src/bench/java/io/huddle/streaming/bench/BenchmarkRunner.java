@@ -130,6 +130,20 @@ public final class BenchmarkRunner {
         System.exit(status);
     }
 
+    /**
+     * Builds {@code baseline.war} into {@code workDir}: the bare broadcast loop and its heap servlet, plus
+     * {@code extra} classes; returns its path.
+     */
+    static Path baselineWar(Path workDir, Class<?>... extra) throws IOException {
+        Files.createDirectories(workDir);
+        Path war = workDir.resolve("baseline.war");
+        ShrinkWrap.create(WebArchive.class, "baseline.war")
+                .addClasses(BaselineEndpoint.class, BaselineEndpoint.Shared.class, BaselineHeapServlet.class)
+                .addClasses(extra)
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
     private int run() throws Exception {
         String javaHome = System.getProperty("java.home");
         server = new LibertyServer(wlp, serverName, javaHome);
@@ -139,11 +153,7 @@ public final class BenchmarkRunner {
         try {
             String machine = Machine.describe(javaHome, wlp);
             System.out.println(machine);
-            Files.createDirectories(workDir);
-            Path baselineWar = workDir.resolve("baseline.war");
-            ShrinkWrap.create(WebArchive.class, "baseline.war")
-                    .addClasses(BaselineEndpoint.class, BaselineEndpoint.Shared.class, BaselineHeapServlet.class)
-                    .as(ZipExporter.class).exportTo(baselineWar.toFile(), true);
+            Path baselineWar = baselineWar(workDir);
             server.deploy(List.of(huddleWar, baselineWar));
             log("starting server " + serverName + " on " + HOST + ":" + port);
             server.start();
@@ -247,7 +257,7 @@ public final class BenchmarkRunner {
     }
 
     /** Welcome, acks and errors of a subscriber; other frames (member joined, ...) are not counted. */
-    private static void control(WsConnection connection, CharSequence frame) {
+    static void control(WsConnection connection, CharSequence frame) {
         String type = WsConnection.stringField(frame, "type");
         if ("welcome".equals(type)) {
             connection.ready.complete(null);

@@ -3,9 +3,6 @@ package io.huddle.streaming.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.huddle.streaming.domain.message.MessageIds;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -87,12 +84,7 @@ final class RoomBenchmark {
         try {
             String machine = Machine.describe(javaHome, wlp);
             System.out.println(machine);
-            Files.createDirectories(workDir);
-            Path baselineWar = workDir.resolve("baseline.war");
-            ShrinkWrap.create(WebArchive.class, "baseline.war")
-                    .addClasses(BaselineEndpoint.class, BaselineEndpoint.Shared.class, BaselineHeapServlet.class,
-                            DurableLoopServlet.class, MessageIds.class)
-                    .as(ZipExporter.class).exportTo(baselineWar.toFile(), true);
+            Path baselineWar = BenchmarkRunner.baselineWar(workDir, DurableLoopServlet.class, MessageIds.class);
             server.deploy(List.of(huddleWar, baselineWar));
             BenchmarkRunner.log("starting server " + serverName + " on " + HOST + ":" + port);
             server.start();

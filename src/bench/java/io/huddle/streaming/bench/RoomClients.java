@@ -128,15 +128,7 @@ final class RoomClients {
             received(frame);
             return;
         }
-        String type = WsConnection.stringField(frame, "type");
-        if ("welcome".equals(type)) {
-            connection.ready.complete(null);
-        } else if ("ack".equals(type) || "error".equals(type)) {
-            CompletableFuture<String> answer = connection.answer;
-            if (answer != null) {
-                answer.complete(frame.toString());
-            }
-        }
+        BenchmarkRunner.control(connection, frame);
     }
 
     private void received(CharSequence frame) {

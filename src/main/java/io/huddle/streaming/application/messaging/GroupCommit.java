@@ -10,7 +10,6 @@ import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.RoomId;
-import io.huddle.streaming.hub.SharedThreads;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -45,7 +43,7 @@ import java.util.logging.Logger;
  *
  * <p>Rooms are spread over {@code streaming.publish.writers} writers; a writer stores one batch at a time, so one
  * room's publishes are stored in the order they were submitted. Each writer has a thread of the container's
- * thread factory (see {@link Writer} for why not the managed executor). Thread-safe.
+ * thread factory, and a deliverer thread beside it (see {@link Writer} for why). Thread-safe.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -53,10 +51,8 @@ public class GroupCommit {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
     /** How long stopping waits for a writer's batches in progress, and for their deliveries. */
     private static final long STOP_WAIT_MILLIS = 5_000;
-    /** Queued to a writer to stop it, after the publishes before it. */
-    private static final Pending END = new Pending(null, null, null, false);
-    /** Queued to a deliverer to stop it, after the tasks before it. */
-    private static final Runnable END_TASK = () -> { };
+    /** Most tasks a deliverer takes from its queue at a time (it runs them one after the other, in order). */
+    private static final int DELIVERIES_AT_ONCE = 64;
 
     @Inject
     Transactions tx;
@@ -110,18 +106,13 @@ public class GroupCommit {
         return pending.result;
     }
 
-    /**
-     * Whether the calling thread is a writer's (or another thread working for many connections): there a publish
-     * (made by code that runs after a commit) must not wait for a writer, and is stored at once, on its own.
-     */
-    boolean onWriterThread() {
-        return SharedThreads.onSharedThread();
-    }
-
     /** Stores one publish now, in the caller's transaction or one of its own, the way a batch stores each of its. */
     Published storeNow(Actor actor, RoomId room, PublishRequest request) {
-        return tx.required(() -> checks.stored(room, messages.append(checks.draft(actor, room, request),
-                config.dedupWindow(), config.historyEnabled())));
+        return tx.required(() -> checks.stored(room, appendOne(actor, room, request)));
+    }
+
+    private Appended appendOne(Actor actor, RoomId room, PublishRequest request) {
+        return messages.append(checks.draft(actor, room, request), config.dedupWindow(), config.historyEnabled());
     }
 
     private Writer[] writers() {
@@ -142,149 +133,49 @@ public class GroupCommit {
     }
 
     /**
-     * One writer: a queue of publishes and a thread of its own storing them, batch after batch. A dedicated thread
-     * from the container's thread factory, not a task on the managed executor: connection threads wait for writers
-     * (a pipelined WebSocket connection once 64 publishes are waiting, REST and SSE requests always), and when they
-     * were tasks on the executor that those threads share, a burst of waiting connections left no thread to run the
-     * writer and stalled every publish (seen with 5 pipelining connections in {@code GroupCommitIT}).
+     * One writer: a queue of publishes with a thread of its own storing them, batch after batch, and beside it a
+     * deliverer, the thread that does what a committed batch does next, one batch after the other in commit order
+     * (deliver the messages to the room's connections, release the rooms' order keys, complete the publishes, whose
+     * acks so follow the deliveries), while the writer stores the next batch.
+     * <ul>
+     *   <li>Dedicated threads from the container's thread factory, not tasks on the managed executor: connection
+     *       threads wait for writers (a pipelined WebSocket connection once 64 publishes are waiting, REST and SSE
+     *       requests always), and when writers were tasks on the executor that those threads share, a burst of
+     *       waiting connections left no thread to run the writer and stalled every publish (seen with 5 pipelining
+     *       connections in {@code GroupCommitIT}).</li>
+     *   <li>A deliverer of its own: measured on PostgreSQL, where the writer waits for each commit, delivery on the
+     *       writer took a quarter of each batch's time.</li>
+     * </ul>
      */
-    private final class Writer implements Runnable {
+    private final class Writer {
 
-        private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-        private final Thread thread;
-        final Deliverer deliverer;
+        private final QueueThread<Runnable> deliverer;
+        private final QueueThread<Pending> publishes;
 
         Writer(int index) {
-            deliverer = new Deliverer(index);
-            thread = threads.newThread(this);
-            thread.setName("huddle-publish-writer-" + index);
-            thread.setDaemon(true);
-            thread.start();
+            deliverer = new QueueThread<>(threads, "huddle-publish-deliverer-" + index, DELIVERIES_AT_ONCE,
+                    tasks -> tasks.forEach(GroupCommit::runSafely), GroupCommit::runSafely);
+            Executor afterCommit = deliverer::offer;
+            publishes = new QueueThread<>(threads, "huddle-publish-writer-" + index, config.publishBatchMax(),
+                    batch -> write(batch, afterCommit), p -> p.result.completeExceptionally(stopping()));
         }
-
-        /** Whether the writer still takes publishes (changed under this writer's lock). */
-        private boolean open = true;
 
         void add(Pending pending) {
-            synchronized (this) {
-                if (open) {
-                    queue.add(pending);
-                    return;
-                }
-            }
-            pending.result.completeExceptionally(stopping());
+            publishes.offer(pending);
         }
 
-        @Override
-        public void run() {
-            SharedThreads.enter();
-            int max = config.publishBatchMax();
-            try {
-                for (boolean last = false; !last; ) {
-                    List<Pending> batch = new ArrayList<>();
-                    batch.add(queue.take());
-                    queue.drainTo(batch, max - 1);
-                    // Stopping is a marker in the queue, not an interrupt: H2 closes its file when a thread is
-                    // interrupted in the middle of writing to it.
-                    last = batch.remove(END);
-                    if (!batch.isEmpty()) {
-                        write(batch, deliverer);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                synchronized (this) {
-                    open = false;
-                }
-                for (Pending p; (p = queue.poll()) != null; ) {
-                    if (p != END) {
-                        p.result.completeExceptionally(stopping());
-                    }
-                }
-                SharedThreads.leave();
-            }
-        }
-
-        /** Stops taking batches once the ones already queued are written; then the deliverer stops. */
+        /** Stops taking publishes once the ones already queued are stored; then the deliverer stops. */
         void stop() {
-            queue.add(END);
-            awaitEnd(thread);
-            deliverer.stop();
+            publishes.stop(STOP_WAIT_MILLIS);
+            deliverer.stop(STOP_WAIT_MILLIS);
         }
     }
 
-    private static void awaitEnd(Thread thread) {
+    private static void runSafely(Runnable task) {
         try {
-            thread.join(STOP_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * What a writer's batches do once committed, one batch after the other in commit order: deliver the messages to
-     * the room's connections, release the rooms' order keys, and complete the publishes (their acks follow the
-     * deliveries). A thread of its own beside the writer, so the writer stores the next batch meanwhile; measured on
-     * PostgreSQL, where the writer waits for each commit, delivery on the writer took a quarter of each batch's time.
-     */
-    private final class Deliverer implements Executor, Runnable {
-
-        private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
-        private final Thread thread;
-
-        Deliverer(int index) {
-            thread = threads.newThread(this);
-            thread.setName("huddle-publish-deliverer-" + index);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Whether the thread still takes tasks; once it has ended, a task runs on the caller's thread. */
-        private boolean running = true;
-
-        @Override
-        public void execute(Runnable task) {
-            synchronized (this) {
-                if (running) {
-                    tasks.add(task);
-                    return;
-                }
-            }
-            runSafely(task);
-        }
-
-        @Override
-        public void run() {
-            SharedThreads.enter();
-            try {
-                for (Runnable task = tasks.take(); task != END_TASK; task = tasks.take()) {
-                    runSafely(task);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                synchronized (this) {
-                    running = false;
-                }
-                for (Runnable task; (task = tasks.poll()) != null; ) {
-                    runSafely(task);
-                }
-                SharedThreads.leave();
-            }
-        }
-
-        private void runSafely(Runnable task) {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "delivering stored messages failed; the next batch goes on", e);
-            }
-        }
-
-        void stop() {
-            tasks.add(END_TASK);
-            awaitEnd(thread);
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "delivering stored messages failed; the next batch goes on", e);
         }
     }
 
@@ -349,8 +240,7 @@ public class GroupCommit {
         try {
             p.published = tx.required(() -> {
                 afterCommit.runAfterCommitOn(deliverer);
-                return checks.storedUnannounced(p.room, messages.append(
-                        checks.draft(p.actor, p.room, p.request), config.dedupWindow(), config.historyEnabled()));
+                return checks.storedUnannounced(p.room, appendOne(p.actor, p.room, p.request));
             });
         } catch (RuntimeException | Error e) {
             p.failure = e;
@@ -363,12 +253,16 @@ public class GroupCommit {
      * up neither the writer nor any publish), here where none does (asynchronous observers only).
      */
     private void complete(List<Pending> batch) {
+        Boolean blocks = null;
         for (Pending p : batch) {
             p.finish();
             if (p.failure != null || p.callerAnnounces || p.published.duplicate()) {
                 continue;
             }
-            if (!checks.announcingBlocks(p.room, p.published)) {
+            if (blocks == null) {
+                blocks = checks.announcingBlocks(p.room, p.published);
+            }
+            if (!blocks) {
                 announceQuietly(p.room, p.published);
                 continue;
             }

@@ -23,6 +23,7 @@ import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
+import io.huddle.streaming.hub.SharedThreads;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,9 +117,12 @@ public class MessageService {
         return groupCommit.submit(actor, id, request, false);
     }
 
-    /** In the caller's transaction, or on a writer's thread (an observer publishing), a publish is stored at once. */
+    /**
+     * In the caller's transaction, or on a thread working for many connections (a writer's or a deliverer's, where
+     * code that runs after a commit publishes and must not wait for a writer), a publish is stored at once.
+     */
     private boolean storeHere() {
-        return tx.isActive() || groupCommit.onWriterThread();
+        return tx.isActive() || SharedThreads.onSharedThread();
     }
 
     private static RuntimeException unwrapped(CompletionException e) {

@@ -83,12 +83,7 @@ public class PublishChecks {
      * room's commits, and then announced to the application's observers.
      */
     Published stored(RoomId id, Appended appended) {
-        MessageView view = MessageView.of(appended.message());
-        if (!appended.duplicate()) {
-            afterCommit.orderBy("room:" + id.value());
-            afterCommit.fire(new MessageStored(id.value(), view));
-        }
-        return new Published(view, appended.duplicate());
+        return stored(id, appended, true);
     }
 
     /**
@@ -96,12 +91,21 @@ public class PublishChecks {
      * the message once the transaction committed, on a thread of its choice.
      */
     Published storedUnannounced(RoomId id, Appended appended) {
-        MessageView view = MessageView.of(appended.message());
+        return stored(id, appended, false);
+    }
+
+    private Published stored(RoomId id, Appended appended, boolean announce) {
+        Published published = new Published(MessageView.of(appended.message()), appended.duplicate());
         if (!appended.duplicate()) {
             afterCommit.orderBy("room:" + id.value());
-            afterCommit.deliver(new MessageStored(id.value(), view));
+            MessageStored event = event(id, published);
+            if (announce) {
+                afterCommit.fire(event);
+            } else {
+                afterCommit.deliver(event);
+            }
         }
-        return new Published(view, appended.duplicate());
+        return published;
     }
 
     /** Hands a committed new message to the application's observers, now (see {@link AfterCommit#announce}). */
@@ -109,7 +113,7 @@ public class PublishChecks {
         afterCommit.announce(event(id, published));
     }
 
-    /** Whether announcing a message runs application code on the calling thread. */
+    /** Whether announcing a stored message (such as this one) runs application code on the calling thread. */
     boolean announcingBlocks(RoomId id, Published published) {
         return afterCommit.hasSynchronousObservers(event(id, published));
     }
