@@ -41,6 +41,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMessagingProviderIsServerConfigurationNotCode() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.activemq..")
+                .because("the provider is chosen by server configuration: code sees only jakarta.jms")
+                .check(classes);
+    }
+
+    @Test
     void hubAndProtocolKnowNoPersistence() {
         noClasses().that().resideInAnyPackage("..hub..", "..protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "..domain..")

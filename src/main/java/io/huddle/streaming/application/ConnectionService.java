@@ -8,6 +8,7 @@ import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.ChannelIndex;
 import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.UserPresence;
@@ -49,6 +50,10 @@ public class ConnectionService {
     @Inject
     ConnectionRegistry registry;
 
+    /** The user's connections on the other nodes of a cluster: the limit counts them too. */
+    @Inject
+    ClusterConnections elsewhere;
+
     @Inject
     ChannelIndex channels;
 
@@ -86,18 +91,20 @@ public class ConnectionService {
 
     /**
      * The first half of {@link #opened}: registers {@code connection}, or closes it with 4429 if its user is at
-     * the connection limit. A transport that sets a connection up before greeting it (joins and subscriptions
+     * the connection limit (counted over every node of a cluster, as the others last reported). A transport that sets a connection up before greeting it (joins and subscriptions
      * asked for when it opens) calls this, then {@link #welcome}.
      */
     public boolean admit(Connection connection) {
         registry.register(connection);
-        if (registry.ofUser(connection.user()).size() > config.connectionsPerUser()) {
+        int here = registry.ofUser(connection.user()).size();
+        if (here + elsewhere.elsewhere(connection.user()) > config.connectionsPerUser()) {
             registry.unregister(connection);
             connection.send(OutboundFrame.of("error", Frames.error(null, new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                     "at most " + config.connectionsPerUser() + " connections per user"))));
             connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections");
             return false;
         }
+        elsewhere.here(connection.user(), here);
         return true;
     }
 
@@ -112,6 +119,7 @@ public class ConnectionService {
     /** Forgets {@code connection} and its channel subscriptions. Harmless if called twice. */
     public void closed(Connection connection) {
         if (registry.unregister(connection)) {
+            elsewhere.here(connection.user(), registry.ofUser(connection.user()).size());
             channels.removeConnection(connection);
             presence.disconnected(connection.user(), connection.id());
             if (registry.ofUser(connection.user()).isEmpty()) {

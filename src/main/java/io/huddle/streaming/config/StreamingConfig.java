@@ -159,7 +159,30 @@ public class StreamingConfig {
     @ConfigProperty(name = "streaming.publish.batch-max", defaultValue = "256")
     int publishBatchMax;
 
+    @Inject
+    @ConfigProperty(name = "streaming.cluster.enabled", defaultValue = "false")
+    boolean clusterEnabled;
+
+    @Inject
+    @ConfigProperty(name = "streaming.cluster.gap-wait", defaultValue = "150ms")
+    String clusterGapWaitText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.cluster.send-queue", defaultValue = "100000")
+    int clusterSendQueue;
+
+    @Inject
+    @ConfigProperty(name = "streaming.cluster.heartbeat", defaultValue = "5s")
+    String clusterHeartbeatText;
+
+    @Inject
+    @ConfigProperty(name = "streaming.cluster.node-timeout", defaultValue = "15s")
+    String clusterNodeTimeoutText;
+
     private List<String> problems = List.of();
+    private Duration clusterGapWait;
+    private Duration clusterHeartbeat;
+    private Duration clusterNodeTimeout;
     private Duration presenceTimeout;
     private Duration presenceGrace;
     private Duration presenceCleanup;
@@ -206,6 +229,14 @@ public class StreamingConfig {
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
         positive("streaming.publish.writers", publishWriters, problems);
         positive("streaming.publish.batch-max", publishBatchMax, problems);
+        clusterGapWait = duration("streaming.cluster.gap-wait", clusterGapWaitText, problems);
+        positive("streaming.cluster.send-queue", clusterSendQueue, problems);
+        clusterHeartbeat = duration("streaming.cluster.heartbeat", clusterHeartbeatText, problems);
+        clusterNodeTimeout = duration("streaming.cluster.node-timeout", clusterNodeTimeoutText, problems);
+        if (clusterNodeTimeout.compareTo(clusterHeartbeat.multipliedBy(2)) < 0) {
+            problems.add("streaming.cluster.node-timeout must be at least twice streaming.cluster.heartbeat, was '"
+                    + clusterNodeTimeoutText + "' against '" + clusterHeartbeatText + "'");
+        }
         node = nodeId.filter(id -> !id.isBlank())
                 .orElseGet(() -> "node-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         this.problems = List.copyOf(problems);
@@ -252,6 +283,45 @@ public class StreamingConfig {
      */
     public int publishBatchMax() {
         return publishBatchMax;
+    }
+
+    /**
+     * Whether this node is one of several ({@code streaming.cluster.enabled}, default false): envelopes then travel
+     * over the Jakarta Messaging topic {@code jms/huddle/Events} through {@code jms/huddle/ConnectionFactory}, and
+     * every node orders each room's messages by seq. A single node delivers at once, with no messaging round trip.
+     */
+    public boolean clusterEnabled() {
+        return clusterEnabled;
+    }
+
+    /**
+     * How long a node holds a room's later messages when an earlier seq has not arrived from another node, before
+     * it reads the missing ones from history ({@code streaming.cluster.gap-wait}, default 150 ms).
+     */
+    public Duration clusterGapWait() {
+        return clusterGapWait;
+    }
+
+    /** How often a cluster node tells the others it is alive ({@code streaming.cluster.heartbeat}, default 5 s). */
+    public Duration clusterHeartbeat() {
+        return clusterHeartbeat;
+    }
+
+    /**
+     * How long a cluster node may stay silent before the others count it gone and drop what it reported (its
+     * connections) in one step ({@code streaming.cluster.node-timeout}, default 15 s).
+     */
+    public Duration clusterNodeTimeout() {
+        return clusterNodeTimeout;
+    }
+
+    /**
+     * How many envelopes may wait for the messaging provider ({@code streaming.cluster.send-queue}, default
+     * 100000); beyond that, while the provider is slow or away, envelopes are dropped (room messages are then
+     * repaired from history by the receiving nodes).
+     */
+    public int clusterSendQueue() {
+        return clusterSendQueue;
     }
 
     /** The largest inbound frame, in bytes of UTF-8 JSON. */

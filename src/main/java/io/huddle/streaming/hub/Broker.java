@@ -11,4 +11,7 @@ public interface Broker {
      * published. Returns without waiting for remote delivery; never throws for a single node's failure.
      */
     void publish(Envelope envelope);
+
+    /** What this broker did since the node started. */
+    BrokerStats stats();
 }

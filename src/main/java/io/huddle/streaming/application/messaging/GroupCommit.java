@@ -10,6 +10,7 @@ import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.hub.QueueThread;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.PreDestroy;

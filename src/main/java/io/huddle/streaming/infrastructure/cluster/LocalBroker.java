@@ -1,9 +1,11 @@
 package io.huddle.streaming.infrastructure.cluster;
 
 import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.BrokerStats;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.Fanout;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /**
@@ -11,6 +13,7 @@ import jakarta.inject.Inject;
  * publishing thread, with no messaging round trip. Thread-safe.
  */
 @ApplicationScoped
+@Typed(LocalBroker.class)
 public class LocalBroker implements Broker {
 
     @Inject
@@ -19,5 +22,10 @@ public class LocalBroker implements Broker {
     @Override
     public void publish(Envelope envelope) {
         fanout.deliver(envelope);
+    }
+
+    @Override
+    public BrokerStats stats() {
+        return BrokerStats.single();
     }
 }

@@ -120,10 +120,18 @@ public class JpaModerationRepository implements ModerationRepository {
                 .getResultList();
     }
 
+    /** Hibernate's lock timeout that skips rows locked by another transaction ({@code SKIP LOCKED}). */
+    private static final int SKIP_LOCKED = -2;
+
     @Override
     public List<RoomBan> removeExpired(Instant now) {
+        // Locked and skipped when locked: when every node of a cluster clears expired bans at once, each ban is
+        // removed (and its lifting announced) by one of them, and none fails on a row another deleted. Where the
+        // database cannot skip locked rows (H2), the lock waits, and a ban deleted meanwhile is not read again.
         List<RoomBan> expired = em.createQuery("select b from RoomBan b where b.until <= :now", RoomBan.class)
                 .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .getResultList();
         expired.forEach(em::remove);
         em.createQuery("delete from RoomMute m where m.until <= :now").setParameter("now", now).executeUpdate();

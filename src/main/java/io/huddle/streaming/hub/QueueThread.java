@@ -1,6 +1,5 @@
-package io.huddle.streaming.application.messaging;
+package io.huddle.streaming.hub;
 
-import io.huddle.streaming.hub.SharedThreads;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  *
  * @param <T> what is queued
  */
-final class QueueThread<T> implements Runnable {
+public final class QueueThread<T> implements Runnable {
 
     /** Queued by {@link #stop()}: the thread ends when it takes it. */
     private static final Object END = new Object();
@@ -31,7 +30,7 @@ final class QueueThread<T> implements Runnable {
     /** Whether the thread still takes items (changed under this object's lock). */
     private boolean open = true;
 
-    QueueThread(ManagedThreadFactory threads, String name, int batchMax, Consumer<List<T>> handler, Consumer<T> refused) {
+    public QueueThread(ManagedThreadFactory threads, String name, int batchMax, Consumer<List<T>> handler, Consumer<T> refused) {
         this.batchMax = batchMax;
         this.handler = handler;
         this.refused = refused;
@@ -42,7 +41,7 @@ final class QueueThread<T> implements Runnable {
     }
 
     /** Queues {@code item}, or hands it to {@code refused} at once if the thread has ended. */
-    void offer(T item) {
+    public void offer(T item) {
         synchronized (this) {
             if (open) {
                 queue.add(item);
@@ -81,7 +80,7 @@ final class QueueThread<T> implements Runnable {
     }
 
     /** Ends the thread once what is queued now is handled, waiting for that at most {@code waitMillis}. */
-    void stop(long waitMillis) {
+    public void stop(long waitMillis) {
         queue.add(END);
         try {
             thread.join(waitMillis);

@@ -1,0 +1,145 @@
+package io.huddle.streaming.it.cluster;
+
+import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.TwoNodeCluster;
+import io.huddle.streaming.it.support.WsClient;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two nodes behind one broker act as one server: a room's members receive every message, whichever node they
+ * are connected to and whichever node stored it, in seq order and each once; membership changes, kicks and typing
+ * cross nodes too. Over real WebSockets to two Liberty processes, a real Artemis broker and one PostgreSQL database.
+ */
+@ExtendWith(TwoNodeCluster.class)
+class CrossNodeDeliveryIT {
+
+    private final TwoNodeCluster.Nodes cluster = TwoNodeCluster.get();
+    private final Api apiA = new Api(cluster.a);
+
+    @Test
+    void memberOnNodeBReceivesTheMessagePublishedOnNodeA() {
+        String room = Api.roomId("cross");
+        String alice = Api.user("alice");
+        String bob = Api.user("bob");
+        apiA.createRoom(alice, room, "");
+        try (WsClient onA = WsClient.connect(cluster.a, alice); WsClient onB = WsClient.connect(cluster.b, bob)) {
+            assertEquals("ack", onB.command(join(room)).getString("type"));
+            JsonObject ack = onA.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":{\"text\":\"hello from A\"}}");
+            assertEquals("ack", ack.getString("type"), ack.toString());
+            JsonObject message = onB.next("message");
+            assertEquals(room, message.getString("room"));
+            assertEquals(ack.getJsonNumber("seq").longValue(), message.getJsonNumber("seq").longValue());
+            assertEquals(ack.getString("id"), message.getString("id"));
+            assertEquals("hello from A", message.getJsonObject("data").getString("text"));
+        }
+    }
+
+    @Test
+    void publishersOnBothNodesInterleaveIntoOneRoomAndEveryMemberReceivesEverySeqOnceInOrder() {
+        int perPublisher = 300;
+        String room = Api.roomId("interleave");
+        String alice = Api.user("alice");
+        String carol = Api.user("carol");
+        String readerA = Api.user("reader-a");
+        String readerB = Api.user("reader-b");
+        apiA.createRoom(alice, room, "");
+        try (WsClient pubA = WsClient.connect(cluster.a, alice); WsClient pubB = WsClient.connect(cluster.b, carol);
+             WsClient onA = WsClient.connect(cluster.a, readerA); WsClient onB = WsClient.connect(cluster.b, readerB)) {
+            for (WsClient client : List.of(pubB, onA, onB)) {
+                assertEquals("ack", client.command(join(room)).getString("type"));
+            }
+            CompletableFuture<List<JsonObject>> fromA = CompletableFuture.supplyAsync(() -> pubA.pipeline(publishes(room, "a", perPublisher), "a-", 16));
+            CompletableFuture<List<JsonObject>> fromB = CompletableFuture.supplyAsync(() -> pubB.pipeline(publishes(room, "b", perPublisher), "b-", 16));
+            for (List<JsonObject> answers : List.of(fromA.join(), fromB.join())) {
+                assertEquals(perPublisher, answers.stream().filter(a -> a.getString("type").equals("ack")).count(),
+                        () -> "every publish is acknowledged: " + answers.stream().filter(a -> !a.getString("type").equals("ack")).findFirst());
+            }
+            List<Long> expected = LongStream.rangeClosed(1, 2L * perPublisher).boxed().toList();
+            assertEquals(expected, seqs(onA, room, 2 * perPublisher), "the member on node A");
+            assertEquals(expected, seqs(onB, room, 2 * perPublisher), "the member on node B");
+        }
+    }
+
+    @Test
+    void aJoinOnNodeBAndAKickOnNodeAReachTheOtherNode() {
+        String room = Api.roomId("members");
+        String owner = Api.user("owner");
+        String bob = Api.user("bob");
+        String carol = Api.user("carol");
+        apiA.createRoom(owner, room, "");
+        try (WsClient ownerOnA = WsClient.connect(cluster.a, owner); WsClient bobOnB = WsClient.connect(cluster.b, bob);
+             WsClient carolOnB = WsClient.connect(cluster.b, carol)) {
+            assertEquals("ack", ownerOnA.command(join(room)).getString("type"));
+            assertEquals("ack", carolOnB.command(join(room)).getString("type"));
+            assertEquals("ack", bobOnB.command(join(room)).getString("type"));
+            assertEquals(carol, memberFrame(ownerOnA, "joined").getString("user"));
+            assertEquals(bob, memberFrame(ownerOnA, "joined").getString("user"));
+
+            assertEquals(204, apiA.post(owner, "rooms/" + room + "/kicks", "{\"user\":\"" + bob + "\"}").status());
+            assertEquals(bob, memberFrame(bobOnB, "kicked").getString("user"));
+            assertEquals(bob, memberFrame(carolOnB, "kicked").getString("user"));
+
+            // Node B applied the change: the message carol receives there does not reach bob.
+            JsonObject ack = ownerOnA.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":\"after the kick\"}");
+            assertEquals(ack.getString("id"), carolOnB.next("message").getString("id"));
+            assertEquals(List.of(), bobOnB.drain().stream().filter(f -> f.getString("type").equals("message")).toList());
+        }
+    }
+
+    @Test
+    void typingOnNodeAIsSeenByAMemberOnNodeB() {
+        String room = Api.roomId("typing");
+        String alice = Api.user("alice");
+        String bob = Api.user("bob");
+        apiA.createRoom(alice, room, "");
+        try (WsClient onA = WsClient.connect(cluster.a, alice); WsClient onB = WsClient.connect(cluster.b, bob)) {
+            assertEquals("ack", onB.command(join(room)).getString("type"));
+            onA.command(join(room));
+            onA.sendText("{\"type\":\"typing\",\"room\":\"" + room + "\",\"active\":true}");
+            JsonObject typing = onB.next("typing");
+            assertEquals(alice, typing.getString("user"));
+            assertEquals(room, typing.getString("room"));
+        }
+    }
+
+    /** The next {@code member} frame with {@code action}, skipping others. */
+    static JsonObject memberFrame(WsClient client, String action) {
+        while (true) {
+            JsonObject frame = client.next("member");
+            if (action.equals(frame.getString("action"))) {
+                return frame;
+            }
+        }
+    }
+
+    static String join(String room) {
+        return "{\"type\":\"join\",\"room\":\"" + room + "\"}";
+    }
+
+    static List<String> publishes(String room, String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> "{\"type\":\"publish\",\"ref\":\"" + prefix + "-" + i
+                + "\",\"room\":\"" + room + "\",\"data\":{\"n\":" + i + "}}").toList();
+    }
+
+    /** The seqs of the next {@code count} message frames of {@code room} the client receives. */
+    static List<Long> seqs(WsClient client, String room, int count) {
+        List<Long> seqs = new ArrayList<>();
+        while (seqs.size() < count) {
+            JsonObject frame = client.next("message");
+            if (room.equals(frame.getString("room", null))) {
+                seqs.add(frame.getJsonNumber("seq").longValue());
+            }
+        }
+        return seqs;
+    }
+}

@@ -1,0 +1,118 @@
+package io.huddle.streaming.it.support;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two Huddle nodes and the broker between them, started once for every cluster test of a run and stopped after
+ * the last: node A and node B (Liberty servers created by {@code mvn verify -Pcluster}, the same WAR, one shared
+ * PostgreSQL database) and an ActiveMQ Artemis broker process. A test class uses it with
+ * {@code @ExtendWith(TwoNodeCluster.class)} and reaches it through {@link #get()}.
+ */
+public final class TwoNodeCluster implements BeforeAllCallback {
+
+    /** The user the cluster's nodes take for an administrator. */
+    public static final String ADMIN = "cluster-admin";
+
+    private static Nodes nodes;
+
+    /** The running cluster; only valid inside a test class extended with this. */
+    public static Nodes get() {
+        if (nodes == null) {
+            throw new IllegalStateException("the cluster is not started: extend the test class with TwoNodeCluster");
+        }
+        return nodes;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (TwoNodeCluster.class) {
+            if (nodes == null) {
+                Nodes started = new Nodes();
+                started.start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(TwoNodeCluster.class.getName(),
+                        (ExtensionContext.Store.CloseableResource) () -> {
+                            started.stop();
+                            nodes = null;
+                        });
+                nodes = started;
+            }
+        }
+    }
+
+    /** The processes of the cluster. */
+    public static final class Nodes {
+        public final URL a;
+        public final URL b;
+        public final ArtemisBroker broker;
+        private final LibertyProcess nodeA;
+        private final LibertyProcess nodeB;
+
+        Nodes() throws MalformedURLException {
+            a = new URL("http://127.0.0.1:" + Integer.getInteger("huddle.cluster.a.http.port") + "/");
+            b = new URL("http://127.0.0.1:" + Integer.getInteger("huddle.cluster.b.http.port") + "/");
+            Path wlp = Path.of(System.getProperty("huddle.cluster.wlp"));
+            nodeA = new LibertyProcess(wlp, "huddle-node-a", a);
+            nodeB = new LibertyProcess(wlp, "huddle-node-b", b);
+            broker = new ArtemisBroker(Path.of(System.getProperty("huddle.artemis.home")),
+                    Path.of(System.getProperty("huddle.artemis.instance")), Integer.getInteger("huddle.artemis.port"));
+        }
+
+        void start() throws Exception {
+            broker.start();
+            Path war = Path.of(System.getProperty("huddle.war"));
+            nodeA.stopQuietly();
+            nodeB.stopQuietly();
+            nodeA.deployFresh(war);
+            nodeB.deployFresh(war);
+            // Node A first: it runs the database migrations before node B looks at the schema.
+            nodeA.start();
+            nodeB.start();
+            awaitSubscribed();
+        }
+
+        /** Kills node B's JVM with SIGKILL, as a crash would. */
+        public void killB() throws Exception {
+            nodeB.kill();
+        }
+
+        /** Starts node B again (after {@link #killB()}) and waits until both nodes are subscribed. */
+        public void startB() throws Exception {
+            nodeB.start();
+            awaitSubscribed();
+        }
+
+        /** Waits until both nodes receive from the broker (after a start or a broker restart). */
+        public void awaitSubscribed() {
+            for (URL node : new URL[] {a, b}) {
+                await("node " + node + " subscribed to the cluster's topic").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> clusterState(node).getBoolean("subscribed"));
+            }
+        }
+
+        /** The {@code cluster} part of {@code GET /api/v1/node} of {@code node}. */
+        public JsonObject clusterState(URL node) {
+            Api.Reply reply = new Api(node).get(ADMIN, "node");
+            if (reply.status() != 200) {
+                throw new AssertionError("GET /api/v1/node on " + node + ": " + reply);
+            }
+            return reply.json().getJsonObject("cluster");
+        }
+
+        void stop() {
+            CompletableFuture<Void> b = CompletableFuture.runAsync(nodeB::stopQuietly);
+            nodeA.stopQuietly();
+            b.join();
+            broker.kill();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.huddle.streaming.infrastructure.cluster;
+
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.ClusterConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Chooses the {@link Broker} and the {@link ClusterConnections}: {@link JmsBroker} when {@code streaming.cluster.enabled} is true (then it subscribes
+ * to the topic as the application starts, before any connection opens), {@link LocalBroker} otherwise. Neither is
+ * created when it is not chosen, so a single node needs no messaging resources at all.
+ */
+@ApplicationScoped
+public class Brokers {
+
+    @Inject
+    StreamingConfig config;
+
+    @Inject
+    Instance<LocalBroker> local;
+
+    @Inject
+    Instance<JmsBroker> cluster;
+
+    @Inject
+    Instance<SingleNodeConnections> single;
+
+    @Produces
+    @ApplicationScoped
+    Broker broker() {
+        return config.clusterEnabled() ? cluster.get() : local.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterConnections connections() {
+        return config.clusterEnabled() ? cluster.get().connections() : single.get();
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (config.clusterEnabled()) {
+            cluster.get().start();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.huddle.streaming.infrastructure.cluster;
+
+import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.BrokerStats;
+import io.huddle.streaming.hub.ClusterConnections;
+import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.Fanout;
+import io.huddle.streaming.hub.QueueThread;
+import io.huddle.streaming.hub.RoomHistory;
+import io.huddle.streaming.hub.RoomSequencer;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Topic;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link Broker} of a cluster: every envelope goes to this node's connections at once and, through Jakarta
+ * Messaging, to the other nodes, which hand it to theirs. The provider is server configuration: the connection
+ * factory {@code jms/huddle/ConnectionFactory} and the topic {@code jms/huddle/Events} (ActiveMQ Artemis through
+ * its resource adapter in production). Room messages, from this node and the others, go through one
+ * {@link RoomSequencer}, so each connection receives a room's messages in seq order and each once, even when the
+ * topic reorders or loses them. An envelope is encoded once per publishing node; a publish never waits for the
+ * provider ({@link TopicSender}). Thread-safe.
+ */
+@ApplicationScoped
+@Typed(JmsBroker.class)
+public class JmsBroker implements Broker {
+
+    /** The message property naming the node that sent a message. */
+    static final String NODE = "huddleNode";
+    /** The message property naming the kind of a control message; an envelope has none. */
+    static final String KIND = "huddleKind";
+    /** The kind of a node's request that every other node catches its rooms up from history. */
+    static final String RESYNC = "resync";
+    private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
+    /**
+     * Unshareable: the sender and the receiver each hold a context for as long as the node runs, and a shared
+     * managed connection would be taken from one when the other asks for its own.
+     */
+    @Resource(lookup = "jms/huddle/ConnectionFactory", shareable = false)
+    ConnectionFactory factory;
+
+    @Resource(lookup = "jms/huddle/Events")
+    Topic topic;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedScheduledExecutorService timers;
+
+    @Inject
+    Fanout fanout;
+
+    @Inject
+    RoomHistory history;
+
+    @Inject
+    StreamingConfig config;
+
+    private RoomSequencer sequencer;
+    private TopicSender sender;
+    private TopicReceiver receiver;
+    private QueueThread<Envelope> arrivals;
+    private NodeLeases leases;
+    private ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> heartbeat;
+
+    /** Subscribes to the topic; called once when the application starts. */
+    synchronized void start() {
+        if (sequencer != null) {
+            return;
+        }
+        sequencer = new RoomSequencer(fanout::deliver, history, timers, config.clusterGapWait());
+        NodeLeases[] later = new NodeLeases[1];
+        sender = new TopicSender(factory, topic, config.nodeId(), config.clusterSendQueue(), threads,
+                () -> later[0].afterOutage());
+        leases = new NodeLeases(config.nodeId(), sender, config.clusterNodeTimeout());
+        later[0] = leases;
+        // What arrives is handed on from a thread of its own: delivering may read the database (a room's members),
+        // which must never happen on the thread holding the subscription (its session would join the transaction).
+        arrivals = new QueueThread<>(threads, "huddle-cluster-arrivals", 256, batch -> batch.forEach(sequencer::accept),
+                envelope -> { });
+        receiver = new TopicReceiver(factory, topic, config.nodeId(), arrivals::offer, () -> {
+            sequencer.catchUp();
+            leases.hello();
+        }, leases::received, threads);
+        leases.hello();
+        sweep = timers.scheduleWithFixedDelay(() -> sequencer.forgetIdle(FORGET_AFTER), 1, 1, TimeUnit.MINUTES);
+        long beat = config.clusterHeartbeat().toMillis();
+        heartbeat = timers.scheduleWithFixedDelay(leases::beat, 0, beat, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void publish(Envelope envelope) {
+        start();
+        sequencer.accept(envelope);
+        sender.offer(envelope);
+    }
+
+    /** The connections of users on the other nodes, as replicated to this one. */
+    public ClusterConnections connections() {
+        start();
+        return leases;
+    }
+
+    @Override
+    public BrokerStats stats() {
+        start();
+        return new BrokerStats(true, receiver.subscribed(), sender.sent(), sender.dropped(), receiver.received(),
+                receiver.reconnects(), sequencer.readFromHistory(), sequencer.passedOver(), sequencer.rooms());
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (sequencer == null) {
+            return;
+        }
+        sweep.cancel(false);
+        heartbeat.cancel(false);
+        receiver.stop(2_000);
+        arrivals.stop(2_000);
+        sender.stop(2_000);
+    }
+}
