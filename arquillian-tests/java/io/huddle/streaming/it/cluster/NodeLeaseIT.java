@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each node knows the connections users hold on the other nodes, replicated with heartbeats and a lease: the
@@ -51,21 +52,33 @@ class NodeLeaseIT {
     }
 
     @Test
-    void theConnectionsOfAKilledNodeStopCountingWithinOneLease() throws Exception {
+    void theConnectionsOfAKilledNodeStopCountingWithinOneLeaseAndItsUsersGoOfflineOnce() throws Exception {
         String bob = Api.user("bob");
+        String watcher = Api.user("watcher");
+        String room = Api.roomId("lease");
+        new Api(cluster.a).createRoom(watcher, room, "");
+        assertEquals(201, new Api(cluster.a).post(bob, "rooms/" + room + "/members", "{}").status());
         List<WsClient> onB = new ArrayList<>();
         List<WsClient> onA = new ArrayList<>();
-        try {
+        try (WsClient watcherOnA = admitted(cluster.a, watcher)) {
             for (int i = 0; i < LIMIT; i++) {
                 onB.add(admitted(cluster.b, bob));
             }
+            assertEquals("online", PresenceAcrossNodesIT.presenceOf(watcherOnA, bob).getString("status"));
             awaitRefused(cluster.a, bob);
 
             long killed = System.nanoTime();
             cluster.killB();
+            // Within one lease (15 s) and the presence grace (2 s), with a second for the lease check.
+            JsonObject offline = watcherOnA.next("presence", Duration.ofSeconds(25));
+            assertEquals(bob, offline.getString("user"), offline.toString());
+            assertEquals("offline", offline.getString("status"), offline.toString());
+            Duration announced = Duration.ofNanos(System.nanoTime() - killed);
+            System.out.println("bob, connected only to node B, was announced offline on node A " + announced.toMillis()
+                    + " ms after node B was killed");
+            assertTrue(watcherOnA.drain().stream().noneMatch(f -> PresenceAcrossNodesIT.isPresenceOf(f, bob)),
+                    "one offline, nothing after it");
             awaitAdmitted(cluster.a, bob, onA);
-            Duration converged = Duration.ofNanos(System.nanoTime() - killed);
-            System.out.println("node B's connections stopped counting on node A " + converged.toMillis() + " ms after the kill");
         } finally {
             onA.forEach(WsClient::close);
             onB.forEach(WsClient::close);

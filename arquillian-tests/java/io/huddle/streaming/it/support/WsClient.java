@@ -86,10 +86,29 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private JsonObject poll() {
+        return poll(TIMEOUT);
+    }
+
+    /** The next frame of {@code type}, skipping others, waiting up to {@code timeout} (for slow events). */
+    public JsonObject next(String type, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no '" + type + "' frame within " + timeout);
+            }
+            JsonObject frame = others.isEmpty() ? poll(Duration.ofNanos(left)) : others.pollFirst();
+            if (type.equals(frame.getString("type", null))) {
+                return frame;
+            }
+        }
+    }
+
+    private JsonObject poll(Duration timeout) {
         try {
-            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            JsonObject frame = frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("no frame arrived within " + TIMEOUT);
+                throw new AssertionError("no frame arrived within " + timeout);
             }
             return frame;
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.ChannelIndex;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ClusterConnections;
+import io.huddle.streaming.hub.ConnectionIds;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.UserPresence;
@@ -26,7 +27,6 @@ import jakarta.json.JsonObjectBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,9 +72,9 @@ public class ConnectionService {
     @Inject
     TypingService typing;
 
-    /** A new connection id, unique across the cluster and not guessable. */
+    /** A new connection id, unique across the cluster, not guessable, naming this node. */
     public String newConnectionId() {
-        return UUID.randomUUID().toString();
+        return ConnectionIds.newId(config.nodeId());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.config.StreamingConfig;
+import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.PostConstruct;
@@ -18,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code streaming.limits.messages-burst}), one for every other command (bursts of twice the rate). A user's
  * budget outlives their connections, so reconnecting never refills it early; a bucket is forgotten
  * ({@link Housekeeping}) only once it has filled up again, when a fresh one would be the same, so the buckets kept
- * are bounded by the users active within the last few seconds. Thread-safe.
+ * are bounded by the users active within the last few seconds. In a cluster the message budget is one for all
+ * nodes: what the user spent on the other nodes ({@link ClusterRates}, reported every 100 ms) is charged to this
+ * node's bucket before the next token is taken. Thread-safe.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -28,6 +31,10 @@ public class RateLimiter {
 
     @Inject
     StreamingConfig config;
+
+    /** What users spent of their message budget on the other nodes of a cluster. */
+    @Inject
+    ClusterRates cluster;
 
     private final Map<String, Bucket> messages = new ConcurrentHashMap<>();
     private final Map<String, Bucket> commands = new ConcurrentHashMap<>();
@@ -47,11 +54,17 @@ public class RateLimiter {
                 ? messages.computeIfAbsent(user, u -> new Bucket(config.messagesBurst(), now))
                 : commands.computeIfAbsent(user, u -> new Bucket(2.0 * config.commandsPerSecond(), now));
         double rate = rate(budget);
+        if (budget == Budget.MESSAGES) {
+            bucket.charge(cluster.takeSpentElsewhere(user), rate, now);
+        }
         long waitNanos = bucket.take(rate, now);
         if (waitNanos > 0) {
             throw new HuddleException(ErrorCode.RATE_LIMITED, "too many " + (budget == Budget.MESSAGES
                     ? "messages" : "commands") + ": at most " + (long) rate + " per second",
                     Math.max(1, waitNanos / 1_000_000));
+        }
+        if (budget == Budget.MESSAGES) {
+            cluster.spent(user);
         }
     }
 
@@ -97,6 +110,15 @@ public class RateLimiter {
                 return 0;
             }
             return (long) Math.ceil((1 - tokens) * 1e9 / ratePerSecond);
+        }
+
+        /** Takes {@code spent} tokens spent elsewhere, down to an empty bucket's worth of debt at most. */
+        synchronized void charge(int spent, double ratePerSecond, long now) {
+            if (spent > 0) {
+                tokens = Math.min(capacity, tokens + (now - updated) * ratePerSecond / 1e9);
+                updated = now;
+                tokens = Math.max(-capacity, tokens - spent);
+            }
         }
 
         /** Whether the bucket has refilled to capacity by {@code now}. */

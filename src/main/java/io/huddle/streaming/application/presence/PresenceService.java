@@ -7,7 +7,8 @@ import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomRepository;
-import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.Fanout;
+import io.huddle.streaming.hub.PresenceChangedElsewhere;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.PresenceTracker;
@@ -42,7 +43,9 @@ import java.util.concurrent.ScheduledFuture;
  * status different from the last one announced goes out, and a user's last connection closing is announced
  * only after {@code streaming.presence.grace}, so a page reload does not flap. Presence is for users who share
  * a room: announcements go to co-members only, and reads on a user's behalf show anyone else as offline.
- * Thread-safe.
+ * In a cluster the {@link PresenceTracker} merges what every node holds, and each node announces to its own
+ * connections, so a user with connections on several nodes is one presence and each connection hears each change
+ * once. Thread-safe.
  */
 @ApplicationScoped
 public class PresenceService {
@@ -55,7 +58,7 @@ public class PresenceService {
     PresenceTracker tracker;
 
     @Inject
-    Broker broker;
+    Fanout fanout;
 
     @Inject
     RoomIndex roomIndex;
@@ -104,15 +107,37 @@ public class PresenceService {
         }
     }
 
-    /** A connection of {@code user} closed; the last one is announced after the grace period. */
+    /** A connection of {@code user} closed; the last one (on every node) is announced after the grace period. */
     public void disconnected(String user, String connection) {
         UserPresence p = tracker.disconnected(user, connection);
         if (config.presenceEnabled() && p.connections() == 0) {
-            pendingOffline.put(user, Scheduled.after(config.presenceGrace(), "presence offline", () -> {
-                pendingOffline.remove(user);
-                announce(tracker.get(user));
-            }));
+            offlineAfterGrace(user);
         }
+    }
+
+    /**
+     * What another node of the cluster knows of {@code user} changed: this node tells its own connections what they
+     * see of the user now, as the other nodes tell theirs; a user left with no connection on any node is announced
+     * offline after the grace, as when the last connection closes here.
+     */
+    void changedElsewhere(@Observes PresenceChangedElsewhere event) {
+        if (!config.presenceEnabled()) {
+            return;
+        }
+        UserPresence p = tracker.get(event.user());
+        if (p.connections() == 0) {
+            offlineAfterGrace(event.user());
+        } else {
+            Optional.ofNullable(pendingOffline.remove(event.user())).ifPresent(f -> f.cancel(false));
+            announce(p);
+        }
+    }
+
+    private void offlineAfterGrace(String user) {
+        pendingOffline.computeIfAbsent(user, u -> Scheduled.after(config.presenceGrace(), "presence offline", () -> {
+            pendingOffline.remove(user);
+            announce(tracker.get(user));
+        }));
     }
 
     /** {@code user} sent a frame: activity, and the end of an idle spell. */
@@ -263,7 +288,8 @@ public class PresenceService {
         Set<String> audience = coMembers(p.user());
         if (!audience.isEmpty()) {
             String frame = json(p, status).add("type", "presence").build().toString();
-            broker.publish(Envelope.toUsers(audience.stream().toList(), OutboundFrame.droppable("presence", frame)));
+            // To this node's connections only: every node of a cluster knows the same presence and tells its own.
+            fanout.deliver(Envelope.toUsers(audience.stream().toList(), OutboundFrame.droppable("presence", frame)));
         }
     }
 

@@ -3,6 +3,9 @@ package io.huddle.streaming.infrastructure.cluster;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ClusterConnections;
+import io.huddle.streaming.hub.ClusterRates;
+import io.huddle.streaming.hub.CommandRelay;
+import io.huddle.streaming.hub.PresenceTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +14,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * Chooses the {@link Broker} and the {@link ClusterConnections}: {@link JmsBroker} when {@code streaming.cluster.enabled} is true (then it subscribes
+ * Chooses the {@link Broker}, the {@link ClusterConnections}, the {@link ClusterRates}, the
+ * {@link PresenceTracker} and the {@link CommandRelay}: {@link JmsBroker} when {@code streaming.cluster.enabled} is true (then it subscribes
  * to the topic as the application starts, before any connection opens), {@link LocalBroker} otherwise. Neither is
  * created when it is not chosen, so a single node needs no messaging resources at all.
  */
@@ -30,6 +34,15 @@ public class Brokers {
     @Inject
     Instance<SingleNodeConnections> single;
 
+    @Inject
+    Instance<LocalPresenceTracker> localPresence;
+
+    @Inject
+    Instance<SingleNodeCommandRelay> noRelay;
+
+    @Inject
+    Instance<SingleNodeRates> noRates;
+
     @Produces
     @ApplicationScoped
     Broker broker() {
@@ -40,6 +53,24 @@ public class Brokers {
     @ApplicationScoped
     ClusterConnections connections() {
         return config.clusterEnabled() ? cluster.get().connections() : single.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    PresenceTracker presence() {
+        return config.clusterEnabled() ? cluster.get().presence() : localPresence.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandRelay commands() {
+        return config.clusterEnabled() ? cluster.get().commands() : noRelay.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterRates rates() {
+        return config.clusterEnabled() ? cluster.get().rates() : noRates.get();
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -4,16 +4,24 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.BrokerStats;
 import io.huddle.streaming.hub.ClusterConnections;
+import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.CommandRelay;
 import io.huddle.streaming.hub.Fanout;
+import io.huddle.streaming.hub.LocalCommands;
+import io.huddle.streaming.hub.PresenceChangedElsewhere;
+import io.huddle.streaming.hub.PresenceTracker;
 import io.huddle.streaming.hub.QueueThread;
 import io.huddle.streaming.hub.RoomHistory;
 import io.huddle.streaming.hub.RoomSequencer;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -22,6 +30,7 @@ import jakarta.jms.Topic;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 /**
  * The {@link Broker} of a cluster: every envelope goes to this node's connections at once and, through Jakarta
@@ -43,6 +52,10 @@ public class JmsBroker implements Broker {
     /** The kind of a node's request that every other node catches its rooms up from history. */
     static final String RESYNC = "resync";
     private static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    /** How often what users spent of their message budget here is told to the other nodes. */
+    static final long RATE_FLUSH_MILLIS = 100;
+    /** How long a command relayed to another node may take to be answered. */
+    private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Unshareable: the sender and the receiver each hold a context for as long as the node runs, and a shared
@@ -60,6 +73,12 @@ public class JmsBroker implements Broker {
     @Resource
     ManagedScheduledExecutorService timers;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    Instance<LocalCommands> localCommands;
+
     @Inject
     Fanout fanout;
 
@@ -69,13 +88,23 @@ public class JmsBroker implements Broker {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    Event<PresenceChangedElsewhere> presenceEvents;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JmsBroker.class.getName());
+
     private RoomSequencer sequencer;
     private TopicSender sender;
     private TopicReceiver receiver;
-    private QueueThread<Envelope> arrivals;
+    private QueueThread<Runnable> arrivals;
+    private ReplicatedPresenceTracker presence;
+    private RelayedCommands commands;
+    private RateReplica rates;
+    private ScheduledFuture<?> rateFlush;
     private NodeLeases leases;
     private ScheduledFuture<?> sweep;
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> expiry;
 
     /** Subscribes to the topic; called once when the application starts. */
     synchronized void start() {
@@ -90,16 +119,37 @@ public class JmsBroker implements Broker {
         later[0] = leases;
         // What arrives is handed on from a thread of its own: delivering may read the database (a room's members),
         // which must never happen on the thread holding the subscription (its session would join the transaction).
-        arrivals = new QueueThread<>(threads, "huddle-cluster-arrivals", 256, batch -> batch.forEach(sequencer::accept),
-                envelope -> { });
-        receiver = new TopicReceiver(factory, topic, config.nodeId(), arrivals::offer, () -> {
+        arrivals = new QueueThread<>(threads, "huddle-cluster-arrivals", 256, batch -> batch.forEach(JmsBroker::run),
+                arrival -> { });
+        presence = new ReplicatedPresenceTracker(new LocalPresenceTracker());
+        PresenceReplica replica = new PresenceReplica(config.nodeId(), sender, presence::facts,
+                user -> presenceEvents.fire(new PresenceChangedElsewhere(user)));
+        presence.replicateWith(replica);
+        leases.add(replica);
+        commands = new RelayedCommands(config.nodeId(), sender, leases::nodes, localCommands::get, executor,
+                RELAY_TIMEOUT);
+        leases.add(commands);
+        rates = new RateReplica(sender);
+        leases.add(rates);
+        receiver = new TopicReceiver(factory, topic, config.nodeId(),
+                envelope -> arrivals.offer(() -> sequencer.accept(envelope)), () -> {
             sequencer.catchUp();
             leases.hello();
-        }, leases::received, threads);
+        }, (node, kind, body) -> arrivals.offer(() -> leases.received(node, kind, body)), threads);
         leases.hello();
         sweep = timers.scheduleWithFixedDelay(() -> sequencer.forgetIdle(FORGET_AFTER), 1, 1, TimeUnit.MINUTES);
         long beat = config.clusterHeartbeat().toMillis();
         heartbeat = timers.scheduleWithFixedDelay(leases::beat, 0, beat, TimeUnit.MILLISECONDS);
+        expiry = timers.scheduleWithFixedDelay(leases::expire, 1, 1, TimeUnit.SECONDS);
+        rateFlush = timers.scheduleWithFixedDelay(rates::flush, RATE_FLUSH_MILLIS, RATE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void run(Runnable arrival) {
+        try {
+            arrival.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not take a message from another node: " + e, e);
+        }
     }
 
     @Override
@@ -107,6 +157,24 @@ public class JmsBroker implements Broker {
         start();
         sequencer.accept(envelope);
         sender.offer(envelope);
+    }
+
+    /** The message budgets users spent on the other nodes. */
+    public ClusterRates rates() {
+        start();
+        return rates;
+    }
+
+    /** Commands for connections of other nodes, relayed there. */
+    public CommandRelay commands() {
+        start();
+        return commands;
+    }
+
+    /** Presence over every node of the cluster, replicated to this one. */
+    public PresenceTracker presence() {
+        start();
+        return presence;
     }
 
     /** The connections of users on the other nodes, as replicated to this one. */
@@ -129,6 +197,8 @@ public class JmsBroker implements Broker {
         }
         sweep.cancel(false);
         heartbeat.cancel(false);
+        expiry.cancel(false);
+        rateFlush.cancel(false);
         receiver.stop(2_000);
         arrivals.stop(2_000);
         sender.stop(2_000);

@@ -3,6 +3,7 @@ package io.huddle.streaming.infrastructure.cluster;
 import io.huddle.streaming.hub.PresenceTracker;
 import io.huddle.streaming.hub.UserPresence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * connection that raced with the removal retries on a fresh entry.
  */
 @ApplicationScoped
+@Typed(LocalPresenceTracker.class)
 public class LocalPresenceTracker implements PresenceTracker {
 
     private final Map<String, Entry> users = new ConcurrentHashMap<>();

@@ -38,6 +38,7 @@ final class NodeLeases implements ClusterConnections {
     private final long timeoutNanos;
     private final Map<String, Integer> here = new ConcurrentHashMap<>();
     private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What one other node reported, and when it was last heard of. */
     private static final class Peer {
@@ -49,6 +50,11 @@ final class NodeLeases implements ClusterConnections {
         this.self = self;
         this.sender = sender;
         this.timeoutNanos = timeout.toNanos();
+    }
+
+    /** Adds state replicated with the leases: its snapshot goes wherever this node's goes. */
+    void add(Replica replica) {
+        replicas.add(replica);
     }
 
     @Override
@@ -79,16 +85,27 @@ final class NodeLeases implements ClusterConnections {
      */
     void hello() {
         sender.control(HELLO, new byte[0]);
-        sender.control(SNAPSHOT, snapshot().body());
+        sendState();
     }
 
-    /** Renews this node's lease with the others, and drops the nodes whose lease ran out. */
+    private void sendState() {
+        for (TopicSender.Outgoing state : afterOutage()) {
+            sender.control(state.kind(), state.body());
+        }
+    }
+
+    /** Renews this node's lease with the others. */
     void beat() {
         sender.control(HEARTBEAT, new byte[0]);
+    }
+
+    /** Drops the nodes whose lease ran out (checked more often than the heartbeat, so a dead node goes soon). */
+    void expire() {
         long now = System.nanoTime();
         for (Map.Entry<String, Peer> peer : peers.entrySet()) {
             if (now - peer.getValue().heard > timeoutNanos && peers.remove(peer.getKey(), peer.getValue())) {
                 int users = peer.getValue().connections.size();
+                replicas.forEach(replica -> replica.forget(peer.getKey()));
                 LOG.info(() -> "node " + peer.getKey() + " left the cluster (silent for " + Duration.ofNanos(timeoutNanos)
                         + "): the connections of its " + users + " users no longer count");
             }
@@ -109,7 +126,10 @@ final class NodeLeases implements ClusterConnections {
 
     /** What this node sends after its sends were lost: its state, which the others may have missed. */
     List<TopicSender.Outgoing> afterOutage() {
-        return List.of(snapshot());
+        List<TopicSender.Outgoing> state = new java.util.ArrayList<>();
+        state.add(snapshot());
+        replicas.forEach(replica -> state.addAll(replica.snapshot()));
+        return state;
     }
 
     /** A control message of {@code kind} from {@code node}. */
@@ -124,15 +144,24 @@ final class NodeLeases implements ClusterConnections {
             if (peer == null) {
                 peer = fresh;
                 LOG.info(() -> "node " + node + " is in the cluster");
-                if (!HELLO.equals(kind) && !SNAPSHOT.equals(kind)) {
+                if (!HELLO.equals(kind)) {
                     hello();
                 }
             }
         }
         peer.heard = System.nanoTime();
+        if (!KINDS.contains(kind)) {
+            for (Replica replica : replicas) {
+                if (replica.kinds().contains(kind)) {
+                    replica.received(node, kind, body);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("unknown control message '" + kind + "' from node " + node);
+        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
             switch (kind) {
-                case HELLO -> sender.control(SNAPSHOT, snapshot().body());
+                case HELLO -> sendState();
                 case SNAPSHOT -> {
                     int users = in.readInt();
                     Map<String, Integer> connections = new java.util.HashMap<>();

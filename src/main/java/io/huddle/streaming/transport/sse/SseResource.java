@@ -16,6 +16,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.huddle.streaming.hub.CommandRelay;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,8 +50,9 @@ import java.util.Set;
  * {@code welcome} is sent; with {@code Last-Event-ID} (or {@code lastEventId=}) it also replays what every room of
  * the cursor missed, right after {@code welcome}.
  * {@code POST /sse/{connection}/commands}: one client command for that stream, answered in the response body
- * with its {@code ack} or {@code error} (HTTP status of the error code). Only the stream's own user may post;
- * anyone else gets 404.
+ * with its {@code ack} or {@code error} (HTTP status of the error code), on whichever node of a cluster it lands
+ * (a stream of another node has the command relayed there). Only the stream's own user may post; anyone else
+ * gets 404.
  */
 @Path("")
 @RequestScoped
@@ -61,6 +66,12 @@ public class SseResource {
 
     @Inject
     Identities identities;
+
+    @Inject
+    SseCommands commands;
+
+    @Inject
+    CommandRelay relay;
 
     @Inject
     StreamingConfig config;
@@ -126,20 +137,21 @@ public class SseResource {
     @Path("{connection}/commands")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response command(@PathParam("connection") String connectionId, String body,
-                            @Context SecurityContext security, @HeaderParam("Authorization") String authorization,
-                            @QueryParam("access_token") String token, @QueryParam("user") String devUser) {
+    public CompletionStage<Response> command(@PathParam("connection") String connectionId, String body,
+                                             @Context SecurityContext security, @HeaderParam("Authorization") String authorization,
+                                             @QueryParam("access_token") String token, @QueryParam("user") String devUser) {
         UserId user = identify(security, authorization, token, devUser);
-        Connection connection = registry.find(connectionId);
-        if (!(connection instanceof SseConnection stream) || !connection.user().equals(user.value())) {
-            throw failure(new HuddleException(ErrorCode.NOT_FOUND, "no such stream"));
-        }
-        stream.seen();
-        Reply reply = connections.handle(connection, body == null ? "" : body);
-        int status = reply.error().map(ErrorCode::httpStatus).orElse(200);
-        Response response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(reply.json()).build();
-        reply.afterReply().run();
-        return response;
+        CompletableFuture<Optional<CommandRelay.Answer>> answer = commands.run(connectionId, user.value(), body)
+                .map(local -> local.thenApply(Optional::of))
+                .orElseGet(() -> relay.relay(connectionId, user.value(), body == null ? "" : body));
+        return answer.handle((found, failure) -> {
+            if (failure != null) {
+                return problem(new HuddleException(ErrorCode.INTERNAL,
+                        "the node holding stream " + connectionId + " did not answer in time"));
+            }
+            return found.map(a -> Response.status(a.status()).type(MediaType.APPLICATION_JSON).entity(a.json()).build())
+                    .orElseGet(() -> problem(new HuddleException(ErrorCode.NOT_FOUND, "no such stream")));
+        });
     }
 
     private UserId identify(SecurityContext security, String authorization, String token, String devUser) {
@@ -157,9 +169,11 @@ public class SseResource {
     }
 
     private static WebApplicationException failure(HuddleException problem) {
-        return new WebApplicationException(Response.status(problem.code().httpStatus())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(Frames.error(null, problem))
-                .build());
+        return new WebApplicationException(problem(problem));
+    }
+
+    private static Response problem(HuddleException problem) {
+        return Response.status(problem.code().httpStatus()).type(MediaType.APPLICATION_JSON)
+                .entity(Frames.error(null, problem)).build();
     }
 }
