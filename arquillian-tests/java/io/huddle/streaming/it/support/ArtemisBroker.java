@@ -53,6 +53,15 @@ public final class ArtemisBroker {
         }
     }
 
+    /** The broker's process (its JVM, when the start script handed over to it), while it runs. */
+    public synchronized ProcessHandle process() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+    }
+
     /** Kills the broker's JVM with SIGKILL and waits until its port is closed. */
     public synchronized void kill() {
         if (process == null) {

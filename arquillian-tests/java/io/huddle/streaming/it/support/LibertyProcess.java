@@ -30,6 +30,7 @@ public final class LibertyProcess {
     private final String name;
     private final Path serverDir;
     private final URL base;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     public LibertyProcess(Path wlp, String name, URL base) {
         this.wlp = wlp;
@@ -39,6 +40,14 @@ public final class LibertyProcess {
         if (!Files.isRegularFile(serverDir.resolve("server.xml"))) {
             throw new IllegalStateException("no server " + serverDir + ": run through Maven (mvn verify -Preliability)");
         }
+    }
+
+    /**
+     * Sets an environment variable for the server's next start (MicroProfile Config reads {@code STREAMING_...}
+     * variables, over the defaults of server.xml).
+     */
+    public void environment(String name, String value) {
+        environment.put(name, value);
     }
 
     /** The server's own output directory (where the embedded database lives). */
@@ -94,6 +103,11 @@ public final class LibertyProcess {
         }
     }
 
+    /** The server's JVM, while it runs. */
+    public ProcessHandle jvm() throws IOException {
+        return process().orElseThrow(() -> new IllegalStateException("server " + name + " is not running"));
+    }
+
     private Optional<ProcessHandle> process() throws IOException {
         Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
         if (Files.isRegularFile(pidFile)) {
@@ -114,6 +128,7 @@ public final class LibertyProcess {
         List<String> command = new ArrayList<>(List.of(wlp.resolve("bin/server").toString(), action, name));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).inheritIO();
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -117,8 +117,9 @@ public final class BenchmarkRunner {
             status = switch (mode) {
                 case "fanout" -> new BenchmarkRunner().run();
                 case "room" -> new RoomBenchmark().run();
+                case "cluster" -> new ClusterBenchmark().run();
                 default -> {
-                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout or room)");
+                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room or cluster)");
                     yield 1;
                 }
             };
