@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes behind one broker act as one server: a room's members receive every message, whichever node they
@@ -110,6 +111,52 @@ class CrossNodeDeliveryIT {
             assertEquals(alice, typing.getString("user"));
             assertEquals(room, typing.getString("room"));
         }
+    }
+
+    @Test
+    void typingIsThrottledAcrossNodesAndAPublishOnEitherNodeEndsIt() {
+        String room = Api.roomId("typing-both");
+        String alice = Api.user("alice");
+        String carol = Api.user("carol");
+        apiA.createRoom(alice, room, "");
+        try (WsClient aliceOnA = WsClient.connect(cluster.a, alice); WsClient aliceOnB = WsClient.connect(cluster.b, alice);
+             WsClient carolOnB = WsClient.connect(cluster.b, carol)) {
+            assertEquals("ack", carolOnB.command(join(room)).getString("type"));
+            assertEquals("ack", aliceOnA.command(typing(room, true)).getString("type"));
+            JsonObject started = carolOnB.next("typing");
+            assertEquals(true, started.getBoolean("active"), started.toString());
+
+            // Within the throttle (1 s), typing through node B is no news: node B knows the indicator node A announced.
+            assertEquals("ack", aliceOnB.command(typing(room, true)).getString("type"));
+            assertEquals(List.of(), carolOnB.drain().stream().filter(f -> f.getString("type").equals("typing")).toList());
+
+            // Publishing through node B ends the indicator node A announced, at once (not at its 3 s timeout).
+            long published = System.nanoTime();
+            assertEquals("ack", aliceOnB.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":1}").getString("type"));
+            JsonObject ended = carolOnB.next("typing");
+            assertEquals(false, ended.getBoolean("active"), ended.toString());
+            long millis = (System.nanoTime() - published) / 1_000_000;
+            assertTrue(millis < 2_000, "the publish ended the indicator, " + millis + " ms after it");
+        }
+    }
+
+    @Test
+    void anAdministratorOnNodeADisconnectsTheUsersConnectionsOnBothNodes() {
+        String mallory = Api.user("mallory");
+        try (WsClient onA = WsClient.connect(cluster.a, mallory); WsClient onB = WsClient.connect(cluster.b, mallory)) {
+            onA.next("welcome");
+            onB.next("welcome");
+            assertEquals(204, apiA.post(TwoNodeCluster.ADMIN, "users/" + mallory + "/disconnect", "{\"reason\":\"spam\"}").status());
+            for (WsClient client : List.of(onA, onB)) {
+                JsonObject system = client.next("system");
+                assertEquals("kicked", system.getString("event"), system.toString());
+                assertEquals(4409, client.awaitClose());
+            }
+        }
+    }
+
+    static String typing(String room, boolean active) {
+        return "{\"type\":\"typing\",\"room\":\"" + room + "\",\"active\":" + active + "}";
     }
 
     /** The next {@code member} frame with {@code action}, skipping others. */

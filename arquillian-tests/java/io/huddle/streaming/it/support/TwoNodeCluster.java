@@ -20,6 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class TwoNodeCluster implements BeforeAllCallback {
 
+    /** The channel subscriptions a user may hold on the test cluster. */
+    public static final int CHANNELS_PER_USER = 3;
+
     /** The user the cluster's nodes take for an administrator. */
     public static final String ADMIN = "cluster-admin";
 
@@ -74,6 +77,10 @@ public final class TwoNodeCluster implements BeforeAllCallback {
             nodeB.stopQuietly();
             nodeA.deployFresh(war);
             nodeB.deployFresh(war);
+            for (LibertyProcess node : new LibertyProcess[] {nodeA, nodeB}) {
+                // Few channel subscriptions per user, so that a test reaches the limit with a handful.
+                node.environment("STREAMING_LIMITS_CHANNELS_PER_USER", Integer.toString(CHANNELS_PER_USER));
+            }
             // Node A first: it runs the database migrations before node B looks at the schema.
             nodeA.start();
             nodeB.start();

@@ -6,7 +6,6 @@ import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Errors;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.config.StreamingConfig;
-import io.huddle.streaming.hub.ChannelIndex;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ConnectionIds;
@@ -53,9 +52,6 @@ public class ConnectionService {
     /** The user's connections on the other nodes of a cluster: the limit counts them too. */
     @Inject
     ClusterConnections elsewhere;
-
-    @Inject
-    ChannelIndex channels;
 
     @Inject
     RateLimiter limiter;
@@ -120,7 +116,7 @@ public class ConnectionService {
     public void closed(Connection connection) {
         if (registry.unregister(connection)) {
             elsewhere.here(connection.user(), registry.ofUser(connection.user()).size());
-            channels.removeConnection(connection);
+            channelService.closed(connection);
             presence.disconnected(connection.user(), connection.id());
             if (registry.ofUser(connection.user()).isEmpty()) {
                 typing.endAll(connection.user());

@@ -9,6 +9,7 @@ import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.domain.channel.ChannelRepository;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ChannelIndex;
+import io.huddle.streaming.hub.ClusterChannels;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.Envelope;
@@ -46,6 +47,10 @@ public class ChannelService {
     @Inject
     ConnectionRegistry registry;
 
+    /** The subscriptions of users on the other nodes of a cluster: the limit counts them too. */
+    @Inject
+    ClusterChannels cluster;
+
     @Inject
     Broker broker;
 
@@ -82,6 +87,7 @@ public class ChannelService {
             throw notFound(valid);
         }
         index.drop(valid);
+        cluster.deleted(valid);
     }
 
     /** Every channel. */
@@ -95,13 +101,30 @@ public class ChannelService {
         requireEnabled();
         String valid = name(name);
         find(valid);
-        Set<String> subscribed = new HashSet<>();
-        registry.ofUser(connection.user()).forEach(c -> subscribed.addAll(index.channelsOf(c)));
+        Set<String> subscribed = subscriptionsHere(connection.user());
+        subscribed.addAll(cluster.elsewhere(connection.user()));
         if (!subscribed.contains(valid) && subscribed.size() >= config.channelsPerUser()) {
             throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                     "at most " + config.channelsPerUser() + " channel subscriptions per user");
         }
-        index.subscribe(connection, valid);
+        if (index.subscribe(connection, valid)) {
+            cluster.here(connection.user(), subscriptionsHere(connection.user()));
+        }
+    }
+
+    /** {@code connection} closed: its subscriptions end. */
+    public void closed(Connection connection) {
+        if (!index.channelsOf(connection).isEmpty()) {
+            index.removeConnection(connection);
+            cluster.here(connection.user(), subscriptionsHere(connection.user()));
+        }
+    }
+
+    /** The channels the connections of {@code user} on this node subscribe to. */
+    private Set<String> subscriptionsHere(String user) {
+        Set<String> subscribed = new HashSet<>();
+        registry.ofUser(user).forEach(c -> subscribed.addAll(index.channelsOf(c)));
+        return subscribed;
     }
 
     /** Ends the subscription of {@code connection}; {@code not_found} if there was none. */
@@ -111,6 +134,7 @@ public class ChannelService {
         if (!index.unsubscribe(connection, valid)) {
             throw new HuddleException(ErrorCode.NOT_FOUND, "not subscribed to channel '" + valid + "'");
         }
+        cluster.here(connection.user(), subscriptionsHere(connection.user()));
     }
 
     /** Publishes {@code dataJson} on a channel as {@code by}; a user only where the channel allows it. Returns the id. */

@@ -11,6 +11,8 @@ import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.Fanout;
+import io.huddle.streaming.hub.TypingElsewhere;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.RoomIndex;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +41,18 @@ import java.util.concurrent.ScheduledFuture;
  * refreshed within {@code streaming.typing.timeout} ends and the server itself announces {@code active: false};
  * publishing in the room, leaving it, or closing the last connection ends it too. Frames are droppable under
  * back-pressure. Typing spends the user's command rate budget; a typing frame for a room the user is not in is
- * refused ({@code not_found}, {@code banned} or {@code forbidden}) and leaves nothing behind. Thread-safe.
+ * refused ({@code not_found}, {@code banned} or {@code forbidden}) and leaves nothing behind. In a cluster every
+ * node keeps the indicators the others announce ({@link TypingElsewhere}), so the throttle holds per user and room
+ * across nodes and a publish on any node ends the indicator for every member. Thread-safe.
  */
 @ApplicationScoped
 public class TypingService implements CommitListener {
 
     @Inject
     Broker broker;
+
+    @Inject
+    Fanout fanout;
 
     @Inject
     RoomIndex roomIndex;
@@ -59,16 +67,25 @@ public class TypingService implements CommitListener {
     private final Map<String, Map<String, Indicator>> rooms = new ConcurrentHashMap<>();
     private ScheduledFuture<?> expiry;
 
-    /** One user's indicator in one room: when it ends, and when it was last announced. */
+    /**
+     * One user's indicator in one room: when it ends, when it was last announced, and whether this node announced
+     * it last (in a cluster, the node that announced an indicator last ends it when it expires; the others only
+     * follow, and end it by themselves a second after it should have ended, should that node be gone).
+     */
     private static final class Indicator {
         volatile Instant expires;
         volatile Instant announced;
+        volatile boolean here;
 
-        Indicator(Instant expires, Instant announced) {
+        Indicator(Instant expires, Instant announced, boolean here) {
             this.expires = expires;
             this.announced = announced;
+            this.here = here;
         }
     }
+
+    /** How long after its end an indicator announced by another node is ended here if that node did not. */
+    private static final Duration ELSEWHERE_MARGIN = Duration.ofSeconds(1);
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (config.typingEnabled()) {
@@ -133,12 +150,13 @@ public class TypingService implements CommitListener {
             Map<String, Indicator> users = typing == null ? new ConcurrentHashMap<>() : typing;
             Indicator indicator = users.get(user);
             if (indicator == null) {
-                users.put(user, new Indicator(expires, now));
+                users.put(user, new Indicator(expires, now, true));
                 announce[0] = true;
             } else {
                 indicator.expires = expires;
                 if (indicator.announced.plus(config.typingThrottle()).isBefore(now)) {
                     indicator.announced = now;
+                    indicator.here = true;
                     announce[0] = true;
                 }
             }
@@ -156,13 +174,40 @@ public class TypingService implements CommitListener {
         }
     }
 
+    /**
+     * A typing frame from another node of the cluster: this node keeps the indicator (so that its throttle holds
+     * here too, and a publish here ends it everywhere), or drops it when it ended there.
+     */
+    void typingElsewhere(@Observes TypingElsewhere event) {
+        JsonObject frame;
+        try (var reader = Jsons.createReader(new java.io.StringReader(event.frame()))) {
+            frame = reader.readObject();
+        }
+        String user = frame.getString("user");
+        if (frame.getBoolean("active")) {
+            Instant now = Instant.now();
+            rooms.computeIfAbsent(event.room(), r -> new ConcurrentHashMap<>())
+                    .put(user, new Indicator(now.plus(config.typingTimeout()), now, false));
+        } else {
+            Map<String, Indicator> typing = rooms.get(event.room());
+            if (typing != null) {
+                typing.remove(user);
+            }
+        }
+    }
+
     private void expire() {
         Instant now = Instant.now();
         rooms.forEach((room, typing) -> {
             for (Iterator<Map.Entry<String, Indicator>> it = typing.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<String, Indicator> e = it.next();
-                if (e.getValue().expires.isBefore(now) && typing.remove(e.getKey(), e.getValue())) {
+                Indicator indicator = e.getValue();
+                if (indicator.here && indicator.expires.isBefore(now) && typing.remove(e.getKey(), indicator)) {
                     send(room, e.getKey(), false);
+                } else if (!indicator.here && indicator.expires.plus(ELSEWHERE_MARGIN).isBefore(now)
+                        && typing.remove(e.getKey(), indicator)) {
+                    // The node that announced it did not end it: it is gone. Told to this node's members only.
+                    fanout.deliver(Envelope.toRoom(room, OutboundFrame.droppable("typing", frame(room, e.getKey(), false))));
                 }
             }
         });
@@ -170,8 +215,11 @@ public class TypingService implements CommitListener {
     }
 
     private void send(String room, String user, boolean active) {
-        String frame = Jsons.createObjectBuilder().add("type", "typing").add("room", room).add("user", user)
+        broker.publish(Envelope.toRoom(room, OutboundFrame.droppable("typing", frame(room, user, active))));
+    }
+
+    private static String frame(String room, String user, boolean active) {
+        return Jsons.createObjectBuilder().add("type", "typing").add("room", room).add("user", user)
                 .add("active", active).build().toString();
-        broker.publish(Envelope.toRoom(room, OutboundFrame.droppable("typing", frame)));
     }
 }

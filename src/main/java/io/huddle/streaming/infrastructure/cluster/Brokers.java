@@ -2,6 +2,7 @@ package io.huddle.streaming.infrastructure.cluster;
 
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
+import io.huddle.streaming.hub.ClusterChannels;
 import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.hub.CommandRelay;
@@ -14,7 +15,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * Chooses the {@link Broker}, the {@link ClusterConnections}, the {@link ClusterRates}, the
+ * Chooses the {@link Broker}, the {@link ClusterConnections}, the {@link ClusterChannels}, the {@link ClusterRates}, the
  * {@link PresenceTracker} and the {@link CommandRelay}: {@link JmsBroker} when {@code streaming.cluster.enabled} is true (then it subscribes
  * to the topic as the application starts, before any connection opens), {@link LocalBroker} otherwise. Neither is
  * created when it is not chosen, so a single node needs no messaging resources at all.
@@ -42,6 +43,9 @@ public class Brokers {
 
     @Inject
     Instance<SingleNodeRates> noRates;
+
+    @Inject
+    Instance<SingleNodeChannels> noChannels;
 
     @Produces
     @ApplicationScoped
@@ -71,6 +75,12 @@ public class Brokers {
     @ApplicationScoped
     ClusterRates rates() {
         return config.clusterEnabled() ? cluster.get().rates() : noRates.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterChannels channels() {
+        return config.clusterEnabled() ? cluster.get().channels() : noChannels.get();
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -10,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,20 +37,20 @@ final class EnvelopeCodec {
             out.writeByte(envelope.target().ordinal());
             out.writeInt(envelope.key().size());
             for (String key : envelope.key()) {
-                writeText(out, key);
+                Bodies.writeText(out, key);
             }
             OutboundFrame frame = envelope.frame();
-            writeText(out, frame.type());
-            writeText(out, frame.json());
+            Bodies.writeText(out, frame.type());
+            Bodies.writeText(out, frame.json());
             out.writeBoolean(frame.droppable());
             out.writeBoolean(frame.room().isPresent());
             if (frame.room().isPresent()) {
-                writeText(out, frame.room().get());
+                Bodies.writeText(out, frame.room().get());
             }
             out.writeLong(frame.seq());
             out.writeBoolean(envelope.membership().isPresent());
             if (envelope.membership().isPresent()) {
-                writeText(out, envelope.membership().get().user());
+                Bodies.writeText(out, envelope.membership().get().user());
                 out.writeBoolean(envelope.membership().get().joined());
             }
             out.writeInt(envelope.closeCode());
@@ -78,34 +77,20 @@ final class EnvelopeCodec {
             }
             List<String> key = new ArrayList<>(keys);
             for (int i = 0; i < keys; i++) {
-                key.add(readText(in));
+                key.add(Bodies.readText(in));
             }
-            String type = readText(in);
-            String json = readText(in);
+            String type = Bodies.readText(in);
+            String json = Bodies.readText(in);
             boolean droppable = in.readBoolean();
-            Optional<String> room = in.readBoolean() ? Optional.of(readText(in)) : Optional.empty();
+            Optional<String> room = in.readBoolean() ? Optional.of(Bodies.readText(in)) : Optional.empty();
             long seq = in.readLong();
             Optional<MembershipChange> membership = in.readBoolean()
-                    ? Optional.of(new MembershipChange(readText(in), in.readBoolean())) : Optional.empty();
+                    ? Optional.of(new MembershipChange(Bodies.readText(in), in.readBoolean())) : Optional.empty();
             int closeCode = in.readInt();
             return new Envelope(TARGETS[target], key, new OutboundFrame(type, json, droppable, room, seq), membership,
                     closeCode);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated envelope of " + data.length + " bytes", e);
         }
-    }
-
-    private static void writeText(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("text of " + length + " bytes where " + in.available() + " are left");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 }

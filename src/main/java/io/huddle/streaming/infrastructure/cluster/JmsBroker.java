@@ -3,6 +3,8 @@ package io.huddle.streaming.infrastructure.cluster;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.BrokerStats;
+import io.huddle.streaming.hub.ChannelIndex;
+import io.huddle.streaming.hub.ClusterChannels;
 import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.hub.Envelope;
@@ -11,6 +13,7 @@ import io.huddle.streaming.hub.Fanout;
 import io.huddle.streaming.hub.LocalCommands;
 import io.huddle.streaming.hub.PresenceChangedElsewhere;
 import io.huddle.streaming.hub.PresenceTracker;
+import io.huddle.streaming.hub.TypingElsewhere;
 import io.huddle.streaming.hub.QueueThread;
 import io.huddle.streaming.hub.RoomHistory;
 import io.huddle.streaming.hub.RoomSequencer;
@@ -86,10 +89,16 @@ public class JmsBroker implements Broker {
     RoomHistory history;
 
     @Inject
+    ChannelIndex channelIndex;
+
+    @Inject
     StreamingConfig config;
 
     @Inject
     Event<PresenceChangedElsewhere> presenceEvents;
+
+    @Inject
+    Event<TypingElsewhere> typingEvents;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JmsBroker.class.getName());
 
@@ -100,6 +109,7 @@ public class JmsBroker implements Broker {
     private ReplicatedPresenceTracker presence;
     private RelayedCommands commands;
     private RateReplica rates;
+    private ChannelReplica channels;
     private ScheduledFuture<?> rateFlush;
     private NodeLeases leases;
     private ScheduledFuture<?> sweep;
@@ -131,8 +141,10 @@ public class JmsBroker implements Broker {
         leases.add(commands);
         rates = new RateReplica(sender);
         leases.add(rates);
+        channels = new ChannelReplica(sender, channelIndex);
+        leases.add(channels);
         receiver = new TopicReceiver(factory, topic, config.nodeId(),
-                envelope -> arrivals.offer(() -> sequencer.accept(envelope)), () -> {
+                envelope -> arrivals.offer(() -> arrived(envelope)), () -> {
             sequencer.catchUp();
             leases.hello();
         }, (node, kind, body) -> arrivals.offer(() -> leases.received(node, kind, body)), threads);
@@ -142,6 +154,14 @@ public class JmsBroker implements Broker {
         heartbeat = timers.scheduleWithFixedDelay(leases::beat, 0, beat, TimeUnit.MILLISECONDS);
         expiry = timers.scheduleWithFixedDelay(leases::expire, 1, 1, TimeUnit.SECONDS);
         rateFlush = timers.scheduleWithFixedDelay(rates::flush, RATE_FLUSH_MILLIS, RATE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** An envelope from another node: typing indicators are told to the typing service before delivery. */
+    private void arrived(Envelope envelope) {
+        if ("typing".equals(envelope.frame().type()) && envelope.target() == Envelope.Target.ROOM) {
+            typingEvents.fire(new TypingElsewhere(envelope.first(), envelope.frame().json()));
+        }
+        sequencer.accept(envelope);
     }
 
     private static void run(Runnable arrival) {
@@ -157,6 +177,12 @@ public class JmsBroker implements Broker {
         start();
         sequencer.accept(envelope);
         sender.offer(envelope);
+    }
+
+    /** The channel subscriptions users hold on the other nodes. */
+    public ClusterChannels channels() {
+        start();
+        return channels;
     }
 
     /** The message budgets users spent on the other nodes. */

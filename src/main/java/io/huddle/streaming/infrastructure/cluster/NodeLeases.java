@@ -3,11 +3,8 @@ package io.huddle.streaming.infrastructure.cluster;
 import io.huddle.streaming.hub.ClusterConnections;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +70,7 @@ final class NodeLeases implements ClusterConnections {
         } else {
             here.remove(user);
         }
-        sender.control(CONNECTIONS, write(out -> {
+        sender.control(CONNECTIONS, Bodies.write(out -> {
             out.writeUTF(user);
             out.writeInt(count);
         }));
@@ -115,7 +112,7 @@ final class NodeLeases implements ClusterConnections {
     /** This node's whole state, as a message to send. */
     TopicSender.Outgoing snapshot() {
         Map<String, Integer> copy = Map.copyOf(here);
-        return TopicSender.Outgoing.control(SNAPSHOT, write(out -> {
+        return TopicSender.Outgoing.control(SNAPSHOT, Bodies.write(out -> {
             out.writeInt(copy.size());
             for (Map.Entry<String, Integer> user : copy.entrySet()) {
                 out.writeUTF(user.getKey());
@@ -192,19 +189,5 @@ final class NodeLeases implements ClusterConnections {
     /** The other nodes heard of within their lease. */
     Set<String> nodes() {
         return Set.copyOf(peers.keySet());
-    }
-
-    private interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] write(Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

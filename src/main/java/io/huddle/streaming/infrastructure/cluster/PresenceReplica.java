@@ -1,11 +1,9 @@
 package io.huddle.streaming.infrastructure.cluster;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,14 +72,14 @@ final class PresenceReplica implements Replica {
         } else {
             own.remove(user);
         }
-        sender.control(PRESENCE, write(out -> writeFacts(out, user, facts)));
+        sender.control(PRESENCE, Bodies.write(out -> writeFacts(out, user, facts)));
     }
 
     /** {@code user} chose a status on this node. */
     Choice chose(String user, String status, Optional<String> text) {
         Choice choice = new Choice(status, text, System.currentTimeMillis(), self);
         choices.merge(user, choice, (a, b) -> b.newerThan(a) ? b : a);
-        sender.control(CHOICE, write(out -> writeChoice(out, user, choice)));
+        sender.control(CHOICE, Bodies.write(out -> writeChoice(out, user, choice)));
         return choices.get(user);
     }
 
@@ -170,7 +168,7 @@ final class PresenceReplica implements Replica {
     public List<TopicSender.Outgoing> snapshot() {
         List<String> users = List.copyOf(own);
         Map<String, Choice> chosen = Map.copyOf(choices);
-        return List.of(TopicSender.Outgoing.control(SNAPSHOT, write(out -> {
+        return List.of(TopicSender.Outgoing.control(SNAPSHOT, Bodies.write(out -> {
             out.writeInt(users.size());
             for (String user : users) {
                 writeFacts(out, user, ownFacts.apply(user));
@@ -233,20 +231,5 @@ final class PresenceReplica implements Replica {
         String status = in.readUTF();
         Optional<String> text = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
         return new Choice(status, text, in.readLong(), in.readUTF());
-    }
-
-    /** Writes a message body. */
-    interface Body {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    static byte[] write(Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -59,7 +59,7 @@ final class RateReplica implements ClusterRates, Replica {
             }
         }
         if (!spent.isEmpty()) {
-            sender.control(SPENT, PresenceReplica.write(out -> {
+            sender.control(SPENT, Bodies.write(out -> {
                 out.writeInt(spent.size());
                 for (Map.Entry<String, Integer> user : spent.entrySet()) {
                     out.writeUTF(user.getKey());

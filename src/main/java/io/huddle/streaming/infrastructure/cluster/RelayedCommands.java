@@ -62,12 +62,12 @@ final class RelayedCommands implements CommandRelay, Replica {
         CompletableFuture<Optional<Answer>> answer = new CompletableFuture<>();
         waiting.put(id, answer);
         answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((a, e) -> waiting.remove(id));
-        sender.control(COMMAND, PresenceReplica.write(out -> {
+        sender.control(COMMAND, Bodies.write(out -> {
             out.writeUTF(id);
             out.writeUTF(node.get());
             out.writeUTF(connection);
             out.writeUTF(user);
-            writeLong(out, command);
+            Bodies.writeText(out, command);
         }));
         return answer;
     }
@@ -88,12 +88,12 @@ final class RelayedCommands implements CommandRelay, Replica {
             if (COMMAND.equals(kind)) {
                 String connection = in.readUTF();
                 String user = in.readUTF();
-                String command = readLong(in);
+                String command = Bodies.readText(in);
                 executor.execute(() -> run(from, id, connection, user, command));
             } else {
                 CompletableFuture<Optional<Answer>> answer = waiting.remove(id);
                 if (answer != null) {
-                    answer.complete(in.readBoolean() ? Optional.of(new Answer(in.readInt(), readLong(in))) : Optional.empty());
+                    answer.complete(in.readBoolean() ? Optional.of(new Answer(in.readInt(), Bodies.readText(in))) : Optional.empty());
                 }
             }
         } catch (IOException e) {
@@ -123,30 +123,15 @@ final class RelayedCommands implements CommandRelay, Replica {
     }
 
     private void reply(String to, String id, Optional<Answer> answer) {
-        sender.control(REPLY, PresenceReplica.write(out -> {
+        sender.control(REPLY, Bodies.write(out -> {
             out.writeUTF(id);
             out.writeUTF(to);
             out.writeBoolean(answer.isPresent());
             if (answer.isPresent()) {
                 out.writeInt(answer.get().status());
-                writeLong(out, answer.get().json());
+                Bodies.writeText(out, answer.get().json());
             }
         }));
-    }
-
-    /** Commands and answers may be longer than {@code writeUTF} allows. */
-    private static void writeLong(java.io.DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readLong(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > in.available()) {
-            throw new IOException("text of " + length + " bytes where " + in.available() + " are left");
-        }
-        return new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
