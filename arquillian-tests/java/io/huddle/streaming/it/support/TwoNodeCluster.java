@@ -80,11 +80,27 @@ public final class TwoNodeCluster implements BeforeAllCallback {
             for (LibertyProcess node : new LibertyProcess[] {nodeA, nodeB}) {
                 // Few channel subscriptions per user, so that a test reaches the limit with a handful.
                 node.environment("STREAMING_LIMITS_CHANNELS_PER_USER", Integer.toString(CHANNELS_PER_USER));
+                // Expired bans are looked for every second on both nodes, so that they race for each one.
+                node.environment("STREAMING_MODERATION_EXPIRY_CHECK", "1s");
             }
             // Node A first: it runs the database migrations before node B looks at the schema.
             nodeA.start();
             nodeB.start();
             awaitSubscribed();
+        }
+
+        /** The lines of both nodes' logs ({@code messages.log}) that contain {@code text}. */
+        public java.util.List<String> logLines(String text) throws java.io.IOException {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            for (LibertyProcess node : new LibertyProcess[] {nodeA, nodeB}) {
+                java.nio.file.Path log = node.directory().resolve("logs/messages.log");
+                if (java.nio.file.Files.exists(log)) {
+                    try (var all = java.nio.file.Files.lines(log)) {
+                        all.filter(line -> line.contains(text)).forEach(lines::add);
+                    }
+                }
+            }
+            return lines;
         }
 
         /** Kills node B's JVM with SIGKILL, as a crash would. */
