@@ -6,7 +6,9 @@ package io.huddle.streaming.hub;
  * tells its own connections what they see of the user now. Fired from a thread of the cluster's messaging, never
  * on a single node.
  *
- * @param user the user concerned
+ * @param user     the user concerned
+ * @param nodeLeft whether it changed because a node's lease ran out: its users were given the lease's time to
+ *                 reconnect already, so one left with no connection is offline at once, with no further grace
  */
-public record PresenceChangedElsewhere(String user) {
+public record PresenceChangedElsewhere(String user, boolean nodeLeft) {
 }

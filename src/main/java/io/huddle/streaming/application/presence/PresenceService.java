@@ -118,14 +118,18 @@ public class PresenceService {
     /**
      * What another node of the cluster knows of {@code user} changed: this node tells its own connections what they
      * see of the user now, as the other nodes tell theirs; a user left with no connection on any node is announced
-     * offline after the grace, as when the last connection closes here.
+     * offline after the grace, as when the last connection closes here, or at once when the node holding the user's
+     * connections left the cluster (its lease gave them time to reconnect already).
      */
     void changedElsewhere(@Observes PresenceChangedElsewhere event) {
         if (!config.presenceEnabled()) {
             return;
         }
         UserPresence p = tracker.get(event.user());
-        if (p.connections() == 0) {
+        if (p.connections() == 0 && event.nodeLeft()) {
+            Optional.ofNullable(pendingOffline.remove(event.user())).ifPresent(f -> f.cancel(false));
+            announce(p);
+        } else if (p.connections() == 0) {
             offlineAfterGrace(event.user());
         } else {
             Optional.ofNullable(pendingOffline.remove(event.user())).ifPresent(f -> f.cancel(false));

@@ -133,7 +133,7 @@ public class JmsBroker implements Broker {
                 arrival -> { });
         presence = new ReplicatedPresenceTracker(new LocalPresenceTracker());
         PresenceReplica replica = new PresenceReplica(config.nodeId(), sender, presence::facts,
-                user -> presenceEvents.fire(new PresenceChangedElsewhere(user)));
+                (user, nodeLeft) -> presenceEvents.fire(new PresenceChangedElsewhere(user, nodeLeft)));
         presence.replicateWith(replica);
         leases.add(replica);
         commands = new RelayedCommands(config.nodeId(), sender, leases::nodes, localCommands::get, executor,

@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * What the other nodes hold of each user's presence, replicated: per node and user, the connections there, their
  * devices, whether they are idle and when they were last active ({@code presence}, and a {@code presence-snapshot}
  * of all a node holds); per user, the status and text last chosen anywhere ({@code choice}, the latest wins).
- * {@code changed} hears of every user whose replicated presence changed. Thread-safe.
+ * {@code changed} hears of every user whose replicated presence changed, and whether it changed because the node
+ * holding the user's connections left the cluster. Thread-safe.
  */
 final class PresenceReplica implements Replica {
 
@@ -42,7 +43,7 @@ final class PresenceReplica implements Replica {
     private final String self;
     private final TopicSender sender;
     private final Function<String, Optional<Facts>> ownFacts;
-    private final Consumer<String> changed;
+    private final BiConsumer<String, Boolean> changed;
     private final Map<String, Map<String, Facts>> peers = new ConcurrentHashMap<>();
     private final Map<String, Choice> choices = new ConcurrentHashMap<>();
     /** The users this node holds facts of (for its snapshot). */
@@ -50,9 +51,10 @@ final class PresenceReplica implements Replica {
 
     /**
      * @param ownFacts this node's part of a user's presence (empty when it holds no connection of the user)
-     * @param changed  told of each user whose presence changed elsewhere
+     * @param changed  told of each user whose presence changed elsewhere (true: that node left the cluster)
      */
-    PresenceReplica(String self, TopicSender sender, Function<String, Optional<Facts>> ownFacts, Consumer<String> changed) {
+    PresenceReplica(String self, TopicSender sender, Function<String, Optional<Facts>> ownFacts,
+                    BiConsumer<String, Boolean> changed) {
         this.self = self;
         this.sender = sender;
         this.ownFacts = ownFacts;
@@ -120,7 +122,7 @@ final class PresenceReplica implements Replica {
                 case PRESENCE -> {
                     String user = in.readUTF();
                     apply(node, user, readFacts(in));
-                    changed.accept(user);
+                    changed.accept(user, false);
                 }
                 case SNAPSHOT -> {
                     Map<String, Facts> all = new HashMap<>();
@@ -140,13 +142,13 @@ final class PresenceReplica implements Replica {
                     if (before != null) {
                         touched.addAll(before.keySet());
                     }
-                    touched.forEach(changed);
+                    touched.forEach(user -> changed.accept(user, false));
                 }
                 case CHOICE -> {
                     String user = in.readUTF();
                     Choice choice = readChoice(in);
                     choices.merge(user, choice, (a, b) -> b.newerThan(a) ? b : a);
-                    changed.accept(user);
+                    changed.accept(user, false);
                 }
                 default -> throw new IllegalArgumentException("not a presence message: " + kind);
             }
@@ -184,7 +186,7 @@ final class PresenceReplica implements Replica {
     public void forget(String node) {
         Map<String, Facts> gone = peers.remove(node);
         if (gone != null) {
-            gone.keySet().forEach(changed);
+            gone.keySet().forEach(user -> changed.accept(user, true));
         }
     }
 
