@@ -116,9 +116,18 @@ public class JmsBroker implements Broker {
     private ScheduledFuture<?> heartbeat;
     private ScheduledFuture<?> expiry;
 
+    /** Set once everything below is built; read without a lock on every publish. */
+    private volatile boolean started;
+
     /** Subscribes to the topic; called once when the application starts. */
-    synchronized void start() {
-        if (sequencer != null) {
+    void start() {
+        if (!started) {
+            startOnce();
+        }
+    }
+
+    private synchronized void startOnce() {
+        if (started) {
             return;
         }
         sequencer = new RoomSequencer(fanout::deliver, history, timers, config.clusterGapWait());
@@ -154,6 +163,7 @@ public class JmsBroker implements Broker {
         heartbeat = timers.scheduleWithFixedDelay(leases::beat, 0, beat, TimeUnit.MILLISECONDS);
         expiry = timers.scheduleWithFixedDelay(leases::expire, 1, 1, TimeUnit.SECONDS);
         rateFlush = timers.scheduleWithFixedDelay(rates::flush, RATE_FLUSH_MILLIS, RATE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        started = true;
     }
 
     /** An envelope from another node: typing indicators are told to the typing service before delivery. */
