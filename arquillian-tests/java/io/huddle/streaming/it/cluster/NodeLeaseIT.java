@@ -60,6 +60,7 @@ class NodeLeaseIT {
         assertEquals(201, new Api(cluster.a).post(bob, "rooms/" + room + "/members", "{}").status());
         List<WsClient> onB = new ArrayList<>();
         List<WsClient> onA = new ArrayList<>();
+        boolean killedB = false;
         try (WsClient watcherOnA = admitted(cluster.a, watcher)) {
             for (int i = 0; i < LIMIT; i++) {
                 onB.add(admitted(cluster.b, bob));
@@ -68,6 +69,7 @@ class NodeLeaseIT {
             awaitRefused(cluster.a, bob);
 
             long killed = System.nanoTime();
+            killedB = true;
             cluster.killB();
             // Within one lease (15 s), with a second for the lease check: no presence grace after it.
             JsonObject offline = watcherOnA.next("presence", Duration.ofSeconds(17));
@@ -82,7 +84,10 @@ class NodeLeaseIT {
         } finally {
             onA.forEach(WsClient::close);
             onB.forEach(WsClient::close);
-            cluster.startB();
+            if (killedB) {
+                // Only then: starting a running node fails and would hide why the test failed before the kill.
+                cluster.startB();
+            }
         }
     }
 
