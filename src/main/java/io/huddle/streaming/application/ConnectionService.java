@@ -227,6 +227,7 @@ public class ConnectionService {
             case "delete" -> rooms.delete(connection, command);
             case "history" -> rooms.history(connection, command);
             case "who" -> rooms.who(connection, command);
+            case "room_mode" -> rooms.mode(connection, command);
             case "subscribe" -> subscribe(connection, command, true);
             case "unsubscribe" -> subscribe(connection, command, false);
             case "presence" -> presence(connection, command);

@@ -5,6 +5,7 @@ import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
@@ -25,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The room commands of the wire protocol ({@code join}, {@code leave}, {@code publish} to a room, {@code edit},
- * {@code delete}, {@code history}, {@code who}), the same for every transport. Each returns the command's
+ * {@code delete}, {@code history}, {@code who}, {@code room_mode}), the same for every transport. Each returns the command's
  * {@link Reply}. Thread-safe.
  */
 @ApplicationScoped
@@ -169,6 +170,16 @@ public class RoomCommands {
         page.messages().forEach(m -> messages.add(MessageFrames.object(m)));
         return ack(command, Jsons.createObjectBuilder().add("room", id.value()).add("messages", messages)
                 .add("more", page.more()));
+    }
+
+    /** {@code room_mode}: sets the room's slow mode and lock (moderator or above); the ack has the mode in force. */
+    public Reply mode(Connection connection, InboundCommand command) {
+        features.requireRooms();
+        JsonFields f = command.fields();
+        String room = f.requireString("room");
+        RoomView view = manager.setRoomMode(Actor.user(connection.user()), room, RoomMode.from(f));
+        return ack(command, Jsons.createObjectBuilder().add("room", room).add("slowModeMs", view.slowModeMs())
+                .add("locked", view.locked()));
     }
 
     /** {@code who}: the members with their presence. */

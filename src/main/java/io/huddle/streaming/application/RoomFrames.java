@@ -131,7 +131,8 @@ public class RoomFrames implements CommitListener {
     void updated(RoomUpdated event) {
         RoomView r = event.view();
         JsonObjectBuilder fields = Jsons.createObjectBuilder().add("name", r.name()).add("private", r.isPrivate())
-                .add("archived", r.isArchived()).add("by", event.by());
+                .add("archived", r.isArchived()).add("slowModeMs", r.slowModeMs()).add("locked", r.locked())
+                .add("by", event.by());
         r.description().ifPresentOrElse(d -> fields.add("description", d), () -> fields.addNull("description"));
         r.maxMembers().ifPresentOrElse(m -> fields.add("maxMembers", m), () -> fields.addNull("maxMembers"));
         toRoom(event.room(), "room", Frames.room(event.room(), "updated", fields.build()));

@@ -147,6 +147,25 @@ public class RoomService {
         });
     }
 
+    /**
+     * Applies {@code mode} (slow mode, lock); moderator or above. Announced to the room like any other change.
+     */
+    public RoomView setMode(Actor actor, RoomId id, RoomMode mode) {
+        if (mode.isEmpty()) {
+            throw Validation.bad("give 'slowModeMs', 'locked' or both");
+        }
+        return tx.required(() -> {
+            Room room = access.room(id);
+            access.requireRole(actor, id, Role.MODERATOR, "change the room's mode");
+            access.requireOpen(room);
+            Instant now = clock.instant();
+            mode.slowModeMs().ifPresent(ms -> room.slowDown(Validation.between("slowModeMs", ms, 0,
+                    RoomMode.MAX_SLOW_MODE_MS), now));
+            mode.locked().ifPresent(locked -> room.lock(locked, now));
+            return changed(actor, room, "updated", now);
+        });
+    }
+
     /** Archives the room: it stays readable, but nobody joins or publishes. Admin or above. */
     public RoomView archive(Actor actor, RoomId id) {
         return tx.required(() -> {

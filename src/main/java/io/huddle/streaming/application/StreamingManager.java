@@ -137,6 +137,13 @@ public class StreamingManager {
         return rooms.update(by, Ids.room(room), update);
     }
 
+    /**
+     * Sets a room's slow mode and lock, live. Moderator or above; moderators and above are exempt from both.
+     */
+    public RoomView setRoomMode(Actor by, String room, RoomMode mode) {
+        return rooms.setMode(by, Ids.room(room), mode);
+    }
+
     /** Archives a room (readable, but closed to joins and messages). Admin or above. */
     public RoomView archiveRoom(Actor by, String room) {
         return rooms.archive(by, Ids.room(room));

@@ -49,12 +49,16 @@ public class PublishChecks {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    SlowMode slowMode;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
      * The message to store for {@code request}, once the actor's standing, the request's fields and every
      * {@link io.huddle.streaming.application.MessageFilter} allowed it; otherwise the error that says why not.
-     * Reads only: a failure here leaves the transaction as it was.
+     * A failure here leaves the transaction as it was; the one write, a slow mode room's claim of the member's
+     * next post, is the last check and is rolled back with the publish.
      */
     NewMessage draft(Actor actor, RoomId id, PublishRequest request) {
         return draft(actor, id, request, new Standings());
@@ -65,7 +69,7 @@ public class PublishChecks {
      * a user's standing in a room is read once for all of them.
      */
     NewMessage draft(Actor actor, RoomId id, PublishRequest request, Standings standings) {
-        requireStanding(actor, id, "publish", standings);
+        PublishStanding standing = requireStanding(actor, id, "publish", standings);
         requireSize(request.data());
         Validation.json("data", request.data());
         Validation.optionalText("event", request.event(), MAX_EVENT);
@@ -75,7 +79,11 @@ public class PublishChecks {
         InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), request.data(),
                 request.event(), request.thread()));
         requireSize(inbound.data());
-        return new NewMessage(id, actor.name(), inbound.data(), inbound.event(), inbound.thread(), request.key());
+        NewMessage draft = new NewMessage(id, actor.name(), inbound.data(), inbound.event(), inbound.thread(), request.key());
+        if (standing != null) {
+            slowMode.claim(standing, draft);
+        }
+        return draft;
     }
 
     /**
@@ -124,16 +132,17 @@ public class PublishChecks {
 
     /**
      * What a publish and an edit both need: an open room and, for a user, membership ({@code banned} or
-     * {@code forbidden} without it) and no mute in force.
+     * {@code forbidden} without it), no mute in force, and a role of moderator or above in a locked room.
      */
     void requireStanding(Actor actor, RoomId id, String what) {
         requireStanding(actor, id, what, new Standings());
     }
 
-    private void requireStanding(Actor actor, RoomId id, String what, Standings standings) {
+    /** The user's standing once it allows {@code what}; {@code null} for a trusted actor, whom nothing limits. */
+    private PublishStanding requireStanding(Actor actor, RoomId id, String what, Standings standings) {
         if (actor.isTrusted()) {
             access.requireOpen(access.room(id));
-            return;
+            return null;
         }
         PublishStanding standing = standings.of(id, actor.name(), access);
         if (!standing.member()) {
@@ -143,6 +152,11 @@ public class PublishChecks {
             throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
                     + standing.muteUntil().map(until -> " until " + until).orElse(""));
         }
+        if (standing.locked() && !standing.exempt()) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "room '" + id + "' is locked: only a moderator or above may "
+                    + what + " until it is unlocked");
+        }
+        return standing;
     }
 
     /** The publishing standings read in one transaction, by room and user. Not thread-safe: one per batch. */

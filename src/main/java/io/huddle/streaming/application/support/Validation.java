@@ -47,6 +47,14 @@ public final class Validation {
         return value;
     }
 
+    /** {@code value}, or {@code bad_request} unless it lies within {@code min} and {@code max} (both included). */
+    public static int between(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw bad("field '" + field + "' must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
     /** JSON text that parses as one JSON object, at most {@link #MAX_METADATA} characters. */
     public static Optional<String> jsonObject(String field, Optional<String> json) {
         json.ifPresent(text -> {

@@ -19,15 +19,19 @@ import java.util.Optional;
  * @param createdAt   creation time
  * @param updatedAt   last change
  * @param archivedAt  when archived, if archived
+ * @param slowModeMs  least interval between two messages of one member below moderator, 0 when off
+ * @param locked      whether only moderators and above may publish
  */
 public record RoomView(String id, String name, Optional<String> description, boolean isPrivate,
                        Optional<Integer> maxMembers, String owner, Optional<String> metadata, long lastSeq,
-                       Instant createdAt, Instant updatedAt, Optional<Instant> archivedAt) {
+                       Instant createdAt, Instant updatedAt, Optional<Instant> archivedAt,
+                       int slowModeMs, boolean locked) {
 
     /** A snapshot of {@code room}. */
     public static RoomView of(Room room) {
         return new RoomView(room.id().value(), room.name(), room.description(), room.isPrivate(), room.maxMembers(),
-                room.owner(), room.metadata(), room.lastSeq(), room.createdAt(), room.updatedAt(), room.archivedAt());
+                room.owner(), room.metadata(), room.lastSeq(), room.createdAt(), room.updatedAt(), room.archivedAt(),
+                room.slowModeMs(), room.isLocked());
     }
 
     public boolean isArchived() {

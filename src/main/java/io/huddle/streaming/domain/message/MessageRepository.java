@@ -37,6 +37,12 @@ public interface MessageRepository {
      */
     List<Appended> appendAll(RoomId room, List<NewMessage> drafts, Duration dedupWindow, boolean keep);
 
+    /**
+     * The stored message that {@code draft} repeats: the same room, user and idempotency key, stored at
+     * {@code since} or later; empty for a draft without a key.
+     */
+    Optional<Message> repeatOf(NewMessage draft, Instant since);
+
     /** The message with {@code id} in {@code room}, if stored. */
     Optional<Message> find(RoomId room, String id);
 

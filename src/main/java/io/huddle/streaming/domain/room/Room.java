@@ -40,6 +40,12 @@ public class Room {
     @Column(name = "metadata")
     private String metadata;
 
+    @Column(name = "slow_mode_ms", nullable = false)
+    private int slowModeMs;
+
+    @Column(name = "locked", nullable = false)
+    private boolean locked;
+
     // Written only by the message repository's locked increment, never by an entity flush.
     @Column(name = "last_seq", nullable = false, updatable = false)
     private long lastSeq;
@@ -96,6 +102,16 @@ public class Room {
         return Optional.ofNullable(metadata);
     }
 
+    /** The least interval between two messages of one member below moderator, in milliseconds; 0 when off. */
+    public int slowModeMs() {
+        return slowModeMs;
+    }
+
+    /** Whether only moderators and above may publish. */
+    public boolean isLocked() {
+        return locked;
+    }
+
     public long lastSeq() {
         return lastSeq;
     }
@@ -143,6 +159,20 @@ public class Room {
     /** Sets the metadata JSON text; {@code null} clears it. */
     public void attachMetadata(String json, Instant now) {
         this.metadata = json;
+        touch(now);
+    }
+
+    /** Sets slow mode: the least interval between two messages of one member, 0 to turn it off. */
+    public void slowDown(int intervalMs, Instant now) {
+        if (intervalMs < 0) {
+            throw new IllegalArgumentException("slow mode interval must not be negative, was " + intervalMs);
+        }
+        this.slowModeMs = intervalMs;
+        touch(now);
+    }
+
+    public void lock(boolean isLocked, Instant now) {
+        this.locked = isLocked;
         touch(now);
     }
 

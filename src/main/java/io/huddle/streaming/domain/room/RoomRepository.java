@@ -1,5 +1,7 @@
 package io.huddle.streaming.domain.room;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +40,19 @@ public interface RoomRepository {
     Optional<RoomMember> member(RoomId room, String user);
 
     /**
-     * Whether {@code room} is archived, and {@code user}'s membership and mute in it, in one read; empty if the
-     * room does not exist. The hot path of publishing: it loads no entity.
+     * Whether {@code room} is archived or locked, its slow mode, and {@code user}'s membership and mute in it, in
+     * one read; empty if the room does not exist. The hot path of publishing: it loads no entity.
      */
     Optional<PublishStanding> standing(RoomId room, String user);
+
+    /**
+     * Records that {@code user} posts in {@code room} at {@code now}, if the member's previous post is at least
+     * {@code interval} old (or there is none): the check and the record are one atomic step, so two concurrent
+     * posts of one member cannot both pass, on any node. Within the caller's transaction.
+     *
+     * @return empty when recorded; otherwise the time of the previous post that is too recent
+     */
+    Optional<Instant> claimPost(RoomId room, String user, Duration interval, Instant now);
 
     /** Stores a new membership. */
     void addMember(RoomMember member);

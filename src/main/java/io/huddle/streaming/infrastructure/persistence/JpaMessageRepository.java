@@ -90,7 +90,7 @@ public class JpaMessageRepository implements MessageRepository {
             return Optional.empty();
         }
         Message inBatch = keyed.get(draft.user() + '\n' + draft.idempotencyKey().get());
-        return inBatch != null ? Optional.of(inBatch) : findByKey(draft, since);
+        return inBatch != null ? Optional.of(inBatch) : repeatOf(draft, since);
     }
 
     /**
@@ -156,7 +156,11 @@ public class JpaMessageRepository implements MessageRepository {
         return product().contains("postgresql");
     }
 
-    private Optional<Message> findByKey(NewMessage draft, Instant since) {
+    @Override
+    public Optional<Message> repeatOf(NewMessage draft, Instant since) {
+        if (draft.idempotencyKey().isEmpty()) {
+            return Optional.empty();
+        }
         return em.createQuery("select m from Message m where m.roomId = :room and m.userId = :user"
                         + " and m.idempotencyKey = :key and m.createdAt >= :since", Message.class)
                 .setParameter("room", draft.room().value())

@@ -7,6 +7,7 @@ import io.huddle.streaming.domain.room.RoomExistsException;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.domain.room.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,8 +16,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -98,9 +101,9 @@ public class JpaRoomRepository implements RoomRepository {
     @Override
     public Optional<PublishStanding> standing(RoomId room, String user) {
         // Plain SQL over scalars: no entity enters the persistence context, so the commit has nothing to check.
-        List<?> rows = em.createNativeQuery("select case when r.archived_at is null then 0 else 1 end,"
-                        + " case when m.user_id is null then 0 else 1 end,"
-                        + " case when mu.user_id is null then 0 else 1 end, mu.until"
+        List<?> rows = em.createNativeQuery("select case when r.archived_at is null then 0 else 1 end, m.role,"
+                        + " case when mu.user_id is null then 0 else 1 end, mu.until,"
+                        + " case when r.locked then 1 else 0 end, r.slow_mode_ms"
                         + " from rooms r"
                         + " left join room_members m on m.room_id = r.id and m.user_id = ?2"
                         + " left join room_mutes mu on mu.room_id = r.id and mu.user_id = ?2"
@@ -112,8 +115,28 @@ public class JpaRoomRepository implements RoomRepository {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new PublishStanding(flag(row[0]), flag(row[1]), flag(row[2]),
-                Optional.ofNullable(instant(row[3]))));
+        return Optional.of(new PublishStanding(flag(row[0]), Optional.ofNullable((String) row[1]).map(Role::valueOf),
+                flag(row[2]), Optional.ofNullable(instant(row[3])), flag(row[4]), ((Number) row[5]).intValue()));
+    }
+
+    @Override
+    public Optional<Instant> claimPost(RoomId room, String user, Duration interval, Instant now) {
+        int claimed = em.createNativeQuery("update room_members set last_posted_at = ?3"
+                        + " where room_id = ?1 and user_id = ?2 and (last_posted_at is null or last_posted_at <= ?4)")
+                .setParameter(1, room.value())
+                .setParameter(2, user)
+                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(4, OffsetDateTime.ofInstant(now.minus(interval), ZoneOffset.UTC))
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        List<?> last = em.createNativeQuery("select last_posted_at from room_members where room_id = ?1 and user_id = ?2")
+                .setParameter(1, room.value())
+                .setParameter(2, user)
+                .getResultList();
+        // A membership gone meanwhile has no post to wait for; the publish's own checks decide what it gets.
+        return last.isEmpty() || last.get(0) == null ? Optional.empty() : Optional.of(instant(last.get(0)));
     }
 
     private static boolean flag(Object value) {

@@ -32,6 +32,7 @@ final class RestJson {
     static JsonObject room(RoomView r) {
         JsonObjectBuilder b = Jsons.createObjectBuilder().add("id", r.id()).add("name", r.name()).add("owner", r.owner())
                 .add("private", r.isPrivate()).add("archived", r.isArchived()).add("lastSeq", r.lastSeq())
+                .add("slowModeMs", r.slowModeMs()).add("locked", r.locked())
                 .add("createdAt", r.createdAt().toString()).add("updatedAt", r.updatedAt().toString());
         r.description().ifPresent(d -> b.add("description", d));
         r.maxMembers().ifPresent(m -> b.add("maxMembers", m));

@@ -1,6 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.RoomMode;
 import io.huddle.streaming.application.RoomOptions;
 import io.huddle.streaming.application.RoomUpdate;
 import io.huddle.streaming.application.view.RoomView;
@@ -90,6 +91,14 @@ public class RoomsResource extends ApiResource {
             update = update.withMetadata(f.optionalJson("metadata").orElse(null));
         }
         return RestJson.room(manager.updateRoom(roomActor(), room, update)).toString();
+    }
+
+    @PUT
+    @Path("{room}/mode")
+    @Operation(summary = "Set a room's slow mode and lock, live (moderator or above)",
+            description = "Body: any of {slowModeMs (0-3600000, 0 = off), locked}; moderators and above are exempt from both")
+    public String mode(@PathParam("room") String room, String body) {
+        return RestJson.room(manager.setRoomMode(roomActor(), room, RoomMode.from(JsonFields.parseObject(body)))).toString();
     }
 
     @DELETE
