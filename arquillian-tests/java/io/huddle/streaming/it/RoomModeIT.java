@@ -36,14 +36,11 @@ class RoomModeIT extends WireTest {
     @BeforeEach
     void roomWithModeratorAndMember() {
         api = new Api(base);
-        owner = Api.user("owner");
-        moderator = Api.user("mod");
-        member = Api.user("member");
-        room = Api.roomId("mode");
-        api.createRoom(owner, room, "");
-        api.post(moderator, "rooms/" + room + "/members", "{}");
-        api.post(member, "rooms/" + room + "/members", "{}");
-        assertEquals(200, api.put(owner, "rooms/" + room + "/members/" + moderator, "{\"role\":\"moderator\"}").status());
+        Api.ModeratedRoom moderated = api.moderatedRoom("mode");
+        room = moderated.room();
+        owner = moderated.owner();
+        moderator = moderated.moderator();
+        member = moderated.member();
     }
 
     @Test

@@ -87,6 +87,30 @@ public final class Api {
         return reply.json();
     }
 
+    /** A room with its owner, a moderator and a plain member, each a fresh user. */
+    public record ModeratedRoom(String room, String owner, String moderator, String member) {
+    }
+
+    /**
+     * Creates a fresh room (id starting with {@code prefix}) owned by a fresh user, with a fresh member and a fresh
+     * moderator joined, failing unless every step succeeds.
+     */
+    public ModeratedRoom moderatedRoom(String prefix) {
+        ModeratedRoom r = new ModeratedRoom(roomId(prefix), user("owner"), user("mod"), user("member"));
+        createRoom(r.owner(), r.room(), "");
+        for (String joining : new String[] {r.moderator(), r.member()}) {
+            Reply joined = post(joining, "rooms/" + r.room() + "/members", "{}");
+            if (joined.status() != 201) {
+                throw new AssertionError(joining + " could not join: " + joined);
+            }
+        }
+        Reply promoted = put(r.owner(), "rooms/" + r.room() + "/members/" + r.moderator(), "{\"role\":\"moderator\"}");
+        if (promoted.status() != 200) {
+            throw new AssertionError("the moderator was not promoted: " + promoted);
+        }
+        return r;
+    }
+
     private Reply send(String user, String path, String method, String json) {
         String query = user == null ? "" : (path.contains("?") ? "&" : "?") + "user=" + user;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/v1/" + path + query))
