@@ -1,5 +1,6 @@
 package io.huddle.streaming.domain.message;
 
+import io.huddle.streaming.domain.StoredTime;
 import io.huddle.streaming.domain.room.RoomId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,7 +70,7 @@ public class Message {
         this.data = draft.data();
         this.threadId = draft.thread().orElse(null);
         this.idempotencyKey = draft.idempotencyKey().orElse(null);
-        this.createdAt = Objects.requireNonNull(now, "now");
+        this.createdAt = StoredTime.of(Objects.requireNonNull(now, "now"));
         this.searchText = SearchText.of(data).orElse(null);
     }
 
@@ -133,14 +134,14 @@ public class Message {
     /** Replaces the data (JSON text) and records the edit time. */
     public void edit(String newData, Instant now) {
         this.data = Objects.requireNonNull(newData, "data");
-        this.editedAt = Objects.requireNonNull(now, "now");
+        this.editedAt = StoredTime.of(Objects.requireNonNull(now, "now"));
         this.searchText = SearchText.of(newData).orElse(null);
     }
 
     /** Clears the data and marks the message deleted; its seq stays taken. */
     public void delete(Instant now) {
         this.data = "null";
-        this.deletedAt = Objects.requireNonNull(now, "now");
+        this.deletedAt = StoredTime.of(Objects.requireNonNull(now, "now"));
         this.searchText = null;
     }
 }
