@@ -82,6 +82,13 @@ class AuthorizationMatrixIT extends WireTest {
                 new Route("GET rooms/{room}/mutes", r -> get("rooms/" + r.id() + "/mutes"), 403, 403, 200, 200, 200, 200),
                 new Route("GET rooms/{room}/moderation-log", r -> get("rooms/" + r.id() + "/moderation-log"), 403, 403, 200, 200, 200, 200),
                 new Route("GET rooms/{room}/messages", r -> get("rooms/" + r.id() + "/messages"), 200, 200, 200, 200, 200, 200),
+                new Route("GET rooms/{room}/messages?author={owner}", r -> get("rooms/" + r.id() + "/messages?author=" + r.owner()),
+                        403, 403, 200, 200, 200, 200),
+                new Route("GET rooms/{room}/pins", r -> get("rooms/" + r.id() + "/pins"), 200, 200, 200, 200, 200, 200),
+                new Route("PUT rooms/{room}/pins/{message}", r -> new Call("PUT", "rooms/" + r.id() + "/pins/" + r.message(), null),
+                        403, 403, 200, 200, 200, 200),
+                new Route("DELETE rooms/{room}/pins/{message} (not pinned)", r -> new Call("DELETE", "rooms/" + r.id() + "/pins/"
+                        + r.message(), null), 403, 403, 404, 404, 404, 404),
                 new Route("POST rooms/{room}/messages", r -> post("rooms/" + r.id() + "/messages", "{\"data\":1}"), 403, 201, 201, 201, 201, 201),
                 new Route("GET users/{member}/rooms", r -> get("users/" + r.member() + "/rooms"), 403, 200, 403, 403, 403, 200),
                 new Route("POST users/{member}/disconnect", r -> post("users/" + r.member() + "/disconnect", "{}"), 403, 403, 403, 403, 403, 204),
@@ -122,6 +129,11 @@ class AuthorizationMatrixIT extends WireTest {
                         + "\",\"data\":2}", "forbidden", "ack", "ack", "ack", "ack", "forbidden"),
                 new Command("delete the member's message", r -> "{\"type\":\"delete\",\"room\":\"" + r.id() + "\",\"id\":\"" + r.message()
                         + "\"}", "forbidden", "ack", "ack", "ack", "ack", "forbidden"),
+                new Command("pin the member's message", r -> "{\"type\":\"pin\",\"room\":\"" + r.id() + "\",\"id\":\"" + r.message()
+                        + "\"}", "forbidden", "forbidden", "ack", "ack", "ack", "forbidden"),
+                new Command("pins", r -> "{\"type\":\"pins\",\"room\":\"" + r.id() + "\"}", "ack", "ack", "ack", "ack", "ack", "ack"),
+                new Command("history by the owner", r -> "{\"type\":\"history\",\"room\":\"" + r.id() + "\",\"author\":\"" + r.owner()
+                        + "\"}", "forbidden", "forbidden", "ack", "ack", "ack", "forbidden"),
                 new Command("leave", r -> "{\"type\":\"leave\",\"room\":\"" + r.id() + "\"}",
                         "not_found", "ack", "ack", "ack", "ack", "not_found"));
         List<String> mismatches = new ArrayList<>();

@@ -44,6 +44,8 @@ class FeatureSwitchesIT {
                     "{\"type\":\"publish\",\"room\":\"any\",\"data\":1}",
                     "{\"type\":\"history\",\"room\":\"any\"}",
                     "{\"type\":\"who\",\"room\":\"any\"}",
+                    "{\"type\":\"pin\",\"room\":\"any\",\"id\":\"m\"}",
+                    "{\"type\":\"pins\",\"room\":\"any\"}",
                     "{\"type\":\"subscribe\",\"channel\":\"any\"}",
                     "{\"type\":\"publish\",\"channel\":\"any\",\"data\":1}",
                     "{\"type\":\"typing\",\"room\":\"any\",\"active\":true}",

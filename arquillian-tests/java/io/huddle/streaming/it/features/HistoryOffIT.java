@@ -27,9 +27,12 @@ class HistoryOffIT extends OneFeatureOff {
             assertDisabled(bobWs, "{\"type\":\"history\",\"room\":\"" + room + "\"}");
             assertDisabled(aliceWs, "{\"type\":\"edit\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id") + "\",\"data\":1}");
             assertDisabled(aliceWs, "{\"type\":\"delete\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id") + "\"}");
+            assertDisabled(aliceWs, "{\"type\":\"pin\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id") + "\"}");
+            assertDisabled(bobWs, "{\"type\":\"pins\",\"room\":\"" + room + "\"}");
             JsonObject resumed = assertAcked(bobWs, "{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":0}");
             assertFalse(resumed.getBoolean("recovered"), "nothing can be replayed without history");
         }
         assertEquals("feature_disabled", api.get(bob, "rooms/" + room + "/messages").code());
+        assertEquals("feature_disabled", api.get(bob, "rooms/" + room + "/pins").code());
     }
 }

@@ -118,8 +118,9 @@ public final class BenchmarkRunner {
                 case "fanout" -> new BenchmarkRunner().run();
                 case "room" -> new RoomBenchmark().run();
                 case "cluster" -> new ClusterBenchmark().run();
+                case "unread" -> new UnreadBenchmark().run();
                 default -> {
-                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room or cluster)");
+                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room, unread or cluster)");
                     yield 1;
                 }
             };

@@ -2,7 +2,9 @@ package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.RateLimiter.Budget;
 import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.pins.PinCommands;
 import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.application.support.Errors;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.config.StreamingConfig;
@@ -58,6 +60,12 @@ public class ConnectionService {
 
     @Inject
     RoomCommands rooms;
+
+    @Inject
+    PinCommands pins;
+
+    @Inject
+    ReadCommands reading;
 
     @Inject
     ChannelService channelService;
@@ -228,6 +236,11 @@ public class ConnectionService {
             case "history" -> rooms.history(connection, command);
             case "who" -> rooms.who(connection, command);
             case "room_mode" -> rooms.mode(connection, command);
+            case "pin" -> pins.pin(connection, command);
+            case "unpin" -> pins.unpin(connection, command);
+            case "pins" -> pins.pins(connection, command);
+            case "read" -> reading.read(connection, command);
+            case "unread" -> reading.unread(connection, command);
             case "subscribe" -> subscribe(connection, command, true);
             case "unsubscribe" -> subscribe(connection, command, false);
             case "presence" -> presence(connection, command);

@@ -103,6 +103,8 @@ public class MembershipService {
                         "'" + user + "' is already in " + config.roomsPerUser() + " rooms, the most allowed");
             }
             RoomMember member = new RoomMember(id, user, options.role(), now);
+            // A new member has read what came before (the room's row is locked: no message is stored meanwhile).
+            member.readUpTo(room.lastSeq());
             rooms.addMember(member);
             MemberView view = MemberView.of(member);
             afterCommit.fire(new MemberJoined(id.value(), view));

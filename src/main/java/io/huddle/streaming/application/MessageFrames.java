@@ -12,13 +12,13 @@ import java.io.StringReader;
  * object (without {@code type}) in a {@code history} ack. Edited messages carry {@code editedAt}; deleted
  * ones {@code deleted: true} and {@code data: null}. Stateless.
  */
-final class MessageFrames {
+public final class MessageFrames {
 
     private MessageFrames() {
     }
 
     /** The {@code message} frame for {@code m}, as JSON text. */
-    static String of(MessageView m) {
+    public static String of(MessageView m) {
         String frame = Frames.message("room", m.room(), m.id(), m.seq(), m.user(), m.data(), m.event().orElse(null),
                 m.thread().orElse(null), m.ts().toString());
         if (m.editedAt().isEmpty() && !m.deleted()) {
@@ -33,7 +33,7 @@ final class MessageFrames {
     }
 
     /** {@code m} as a JSON object without {@code type}, for history pages. */
-    static JsonObject object(MessageView m) {
+    public static JsonObject object(MessageView m) {
         JsonObject frame = Jsons.createReader(new StringReader(of(m))).readObject();
         return Jsons.createObjectBuilder(frame).remove("type").build();
     }

@@ -79,6 +79,21 @@ public class RoomAccess {
         }
     }
 
+    /**
+     * The room, if {@code actor} may read it (its history, its pins): a private room's members, a public room's
+     * users unless banned from it, trusted actors always; otherwise {@code forbidden} or {@code banned}.
+     */
+    public Room requireReader(Actor actor, RoomId id, String what) {
+        Room room = room(id);
+        if (actor.isUser() && member(id, actor.name()).isEmpty()) {
+            if (room.isPrivate()) {
+                throw notMember(id, actor.name(), "the " + what + " of private room '" + id + "' are for its members");
+            }
+            requireNotBanned(id, actor.name());
+        }
+        return room;
+    }
+
     /** The membership of {@code user} in {@code room}, if any. */
     public Optional<RoomMember> member(RoomId room, String user) {
         return rooms.member(room, user);

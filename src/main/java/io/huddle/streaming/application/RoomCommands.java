@@ -125,10 +125,8 @@ public class RoomCommands {
      */
     public CompletableFuture<Reply> publish(Connection connection, InboundCommand command, String room) {
         features.requireRooms();
-        JsonFields f = command.fields();
-        String data = f.requireJson("data");
-        return messages.publishAsync(Actor.user(connection.user()), StreamingManager.Ids.room(room), new PublishRequest(data,
-                f.optionalString("event"), f.optionalString("thread"), f.optionalString("key")))
+        return messages.publishAsync(Actor.user(connection.user()), StreamingManager.Ids.room(room),
+                        PublishRequest.from(command.fields()))
                 .thenApply(published -> ack(command, Jsons.createObjectBuilder().add("room", room)
                         .add("id", published.message().id()).add("seq", published.message().seq())));
     }
@@ -165,7 +163,7 @@ public class RoomCommands {
         HistoryView page = manager.history(Actor.user(connection.user()), new HistoryQuery(id,
                 f.optionalLong("before", 1, Long.MAX_VALUE), f.optionalLong("after", 0, Long.MAX_VALUE),
                 f.optionalInt("limit", 1, HistoryQuery.MAX_LIMIT).orElse(50), f.optionalString("query"),
-                f.optionalString("thread")));
+                f.optionalString("thread"), f.optionalString("author")));
         JsonArrayBuilder messages = Jsons.createArrayBuilder();
         page.messages().forEach(m -> messages.add(MessageFrames.object(m)));
         return ack(command, Jsons.createObjectBuilder().add("room", id.value()).add("messages", messages)

@@ -1,5 +1,6 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.event.MarkedRead;
 import io.huddle.streaming.application.event.MemberBanned;
 import io.huddle.streaming.application.event.MemberJoined;
 import io.huddle.streaming.application.event.MemberKicked;
@@ -10,10 +11,14 @@ import io.huddle.streaming.application.event.MemberUnbanned;
 import io.huddle.streaming.application.event.MemberUnmuted;
 import io.huddle.streaming.application.event.MessageDeleted;
 import io.huddle.streaming.application.event.MessageEdited;
+import io.huddle.streaming.application.event.MessagePinned;
+import io.huddle.streaming.application.event.MessageUnpinned;
 import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.application.event.OwnershipTransferred;
 import io.huddle.streaming.application.event.RoomDeleted;
 import io.huddle.streaming.application.event.RoomUpdated;
+import io.huddle.streaming.application.pins.PinFrames;
+import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.application.support.CommitListener;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.RoomView;
@@ -27,9 +32,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.util.List;
+
 /**
  * Turns committed room events into frames for the room's connections, on every node: {@code message},
- * {@code edited}, {@code deleted}, {@code member} and {@code room}. Each frame is encoded once and published
+ * {@code edited}, {@code deleted}, {@code pin}, {@code member} and {@code room} to the room; {@code read} to the
+ * reader's own connections. Each frame is encoded once and published
  * to the {@link Broker}. Runs right after commit, in commit order for a room ({@link CommitListener}), so clients
  * only see what the database has, in seq order.
  */
@@ -47,6 +55,12 @@ public class RoomFrames implements CommitListener {
             edited(e);
         } else if (event instanceof MessageDeleted e) {
             deleted(e);
+        } else if (event instanceof MessagePinned e) {
+            toRoom(e.room(), "pin", PinFrames.pinned(e.room(), e.pin()));
+        } else if (event instanceof MessageUnpinned e) {
+            toRoom(e.room(), "pin", PinFrames.unpinned(e.room(), e.id(), e.by()));
+        } else if (event instanceof MarkedRead e) {
+            broker.publish(Envelope.toUsers(List.of(e.user()), OutboundFrame.of("read", ReadCommands.frame(e.room(), e.seq()))));
         } else if (event instanceof MemberJoined e) {
             joined(e);
         } else if (event instanceof MemberLeft e) {

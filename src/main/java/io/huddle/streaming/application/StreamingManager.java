@@ -1,19 +1,23 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.broadcasts.BroadcastService;
 import io.huddle.streaming.application.messaging.MessageService;
+import io.huddle.streaming.application.pins.PinService;
+import io.huddle.streaming.application.reading.ReadService;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.PinView;
+import io.huddle.streaming.application.view.UnreadView;
 import io.huddle.streaming.application.view.InviteView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.ModerationLogEntry;
 import io.huddle.streaming.application.view.MuteView;
 import io.huddle.streaming.application.view.RoomView;
-import io.huddle.streaming.domain.UserId;
 import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.Role;
@@ -30,7 +34,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.UUID;
 
 /**
  * The one bean applications inject to use Huddle from their own code: rooms, membership, invites, moderation,
@@ -55,9 +57,9 @@ import java.util.UUID;
 public class StreamingManager {
 
     /** The channel name of frames sent by {@link #broadcastToUser}. */
-    public static final String USER_CHANNEL = "$user";
+    public static final String USER_CHANNEL = BroadcastService.USER_CHANNEL;
     /** The channel name of frames sent by {@link #broadcastToAll}. */
-    public static final String ALL_CHANNEL = "$all";
+    public static final String ALL_CHANNEL = BroadcastService.ALL_CHANNEL;
 
     @Inject
     RoomService rooms;
@@ -78,6 +80,15 @@ public class StreamingManager {
     ManagedExecutorService executor;
 
     @Inject
+    PinService pins;
+
+    @Inject
+    BroadcastService broadcasts;
+
+    @Inject
+    ReadService reading;
+
+    @Inject
     PresenceService presence;
 
     @Inject
@@ -91,8 +102,6 @@ public class StreamingManager {
 
     @Inject
     ConnectionRegistry connections;
-
-    private final Clock clock = Clock.systemUTC();
 
     // Rooms
 
@@ -301,6 +310,45 @@ public class StreamingManager {
         messages.delete(by, Ids.room(room), messageId);
     }
 
+    // Pins
+
+    /**
+     * Pins a message of the room (moderator and above; at most {@code streaming.limits.pins-per-room}); returns the
+     * pin, the earlier one if the message was pinned already. Announced to the room with a {@code pin} frame.
+     */
+    public PinView pin(Actor by, String room, String messageId) {
+        return pins.pin(by, Ids.room(room), messageId);
+    }
+
+    /** Unpins a message of the room (moderator and above); {@code not_found} if it is not pinned. */
+    public void unpin(Actor by, String room, String messageId) {
+        pins.unpin(by, Ids.room(room), messageId);
+    }
+
+    /** The room's pinned messages, the latest pinned first, for whoever may read its history. */
+    public List<PinView> pins(Actor by, String room) {
+        return pins.pins(by, Ids.room(room));
+    }
+
+    // Read markers
+
+    /**
+     * Moves {@code user}'s read marker in the room forward to {@code seq} (at most the room's latest; never back);
+     * returns the marker after the call. Every connection of the user learns a move with a {@code read} frame. A
+     * user moves only their own marker.
+     */
+    public long markRead(Actor by, String room, String user, long seq) {
+        return reading.markRead(by, Ids.room(room), Ids.user(user), seq);
+    }
+
+    /**
+     * {@code user}'s unread messages and mentions in every room they are a member of, by room id, in one read of
+     * the database (no history scan). A user reads only their own.
+     */
+    public List<UnreadView> unread(Actor by, String user) {
+        return reading.unread(by, Ids.user(user));
+    }
+
     // Broadcasts
 
     /** Sends a message from {@code system} to a room: stored like every room message, so it can be replayed. */
@@ -310,16 +358,51 @@ public class StreamingManager {
     }
 
     /**
+     * Sends a message from {@code system} to each of {@code rooms}, stored like {@link #broadcastToRoom}, all in one
+     * transaction: in every room or, if one of them refuses it (unknown, archived), in none. Returns one result per
+     * distinct room, in the order given. At most {@value BroadcastService#MAX_TARGETS} rooms.
+     */
+    public List<Published> broadcastToRooms(Collection<String> rooms, String event, String dataJson) {
+        return broadcasts.toRooms(rooms, Optional.ofNullable(event), dataJson);
+    }
+
+    /**
      * Sends a live (not stored) {@code message} frame on channel {@value #USER_CHANNEL} to every connection of
      * {@code user}, on every node.
      */
     public void broadcastToUser(String user, String event, String dataJson) {
-        broker.publish(Envelope.toUsers(List.of(Ids.user(user)), live(USER_CHANNEL, event, dataJson)));
+        broadcasts.toUsers(List.of(user), Optional.ofNullable(event), dataJson);
+    }
+
+    /**
+     * Sends a live (not stored) {@code message} frame on channel {@value #USER_CHANNEL} to every connection of each
+     * of {@code users} (each once, however often named), on every node. At most
+     * {@value BroadcastService#MAX_TARGETS} users.
+     */
+    public void broadcastToUsers(Collection<String> users, String event, String dataJson) {
+        broadcasts.toUsers(users, Optional.ofNullable(event), dataJson);
+    }
+
+    /**
+     * Sends a live (not stored) {@code message} frame on channel {@value #USER_CHANNEL} to the one connection
+     * {@code connectionId} (the id its {@code welcome} frame gave), on whichever node it is open; if it is not open,
+     * nothing is sent.
+     */
+    public void broadcastToConnection(String connectionId, String event, String dataJson) {
+        broadcasts.toConnection(connectionId, Optional.ofNullable(event), dataJson);
     }
 
     /** Sends a live (not stored) {@code message} frame on channel {@value #ALL_CHANNEL} to every connection. */
     public void broadcastToAll(String event, String dataJson) {
-        broker.publish(Envelope.toAll(live(ALL_CHANNEL, event, dataJson)));
+        broadcasts.toAll(Optional.ofNullable(event), dataJson);
+    }
+
+    /**
+     * Sends a live (not stored) {@code message} frame on channel {@value #ALL_CHANNEL} to every connection except
+     * those of {@code exceptUsers}, on every node. At most {@value BroadcastService#MAX_TARGETS} users.
+     */
+    public void broadcastToAllExcept(Collection<String> exceptUsers, String event, String dataJson) {
+        broadcasts.toAllExcept(exceptUsers, Optional.ofNullable(event), dataJson);
     }
 
     // Presence
@@ -433,11 +516,6 @@ public class StreamingManager {
         return connections.count();
     }
 
-    private OutboundFrame live(String channel, String event, String dataJson) {
-        Validation.json("data", dataJson);
-        return OutboundFrame.of("message", Frames.message("channel", channel, UUID.randomUUID().toString(), 0,
-                Actor.system().name(), dataJson, event, null, clock.instant().toString()));
-    }
 
     /** Parses ids at the API's edge, failing with {@code bad_request}. */
     static final class Ids {
@@ -446,19 +524,11 @@ public class StreamingManager {
         }
 
         static RoomId room(String id) {
-            try {
-                return RoomId.of(id);
-            } catch (IllegalArgumentException e) {
-                throw Validation.bad(e.getMessage());
-            }
+            return Validation.roomId(id);
         }
 
         static String user(String id) {
-            try {
-                return UserId.of(id).value();
-            } catch (IllegalArgumentException e) {
-                throw Validation.bad(e.getMessage());
-            }
+            return Validation.userId(id);
         }
     }
 }

@@ -23,6 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class StreamingConfig {
 
+    /** The most pins a room may be allowed: a room's pins are listed in one answer. */
+    public static final int MAX_PINS_PER_ROOM = 200;
+
     @Inject
     @ConfigProperty(name = "streaming.auth.dev-users", defaultValue = "false")
     boolean devUsers;
@@ -54,6 +57,10 @@ public class StreamingConfig {
     @Inject
     @ConfigProperty(name = "streaming.limits.rooms-per-user", defaultValue = "50")
     int roomsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "streaming.limits.pins-per-room", defaultValue = "50")
+    int pinsPerRoom;
 
     @Inject
     @ConfigProperty(name = "streaming.moderation.expiry-check", defaultValue = "10s")
@@ -206,6 +213,10 @@ public class StreamingConfig {
         expiry = duration("streaming.moderation.expiry-check", expiryCheck, problems);
         positive("streaming.limits.message-bytes", maxMessageBytes, problems);
         positive("streaming.limits.rooms-per-user", roomsPerUser, problems);
+        if (pinsPerRoom < 1 || pinsPerRoom > MAX_PINS_PER_ROOM) {
+            problems.add("streaming.limits.pins-per-room must be between 1 and " + MAX_PINS_PER_ROOM + ", was "
+                    + pinsPerRoom);
+        }
         positive("streaming.limits.connections-per-user", connectionsPerUser, problems);
         positive("streaming.limits.messages-burst", messagesBurst, problems);
         positive("streaming.limits.commands-per-second", commandsPerSecond, problems);
@@ -461,6 +472,11 @@ public class StreamingConfig {
     /** How many rooms one user may be a member of (owned rooms included). */
     public int roomsPerUser() {
         return roomsPerUser;
+    }
+
+    /** How many messages a room may have pinned at once (1 to {@value #MAX_PINS_PER_ROOM}). */
+    public int pinsPerRoom() {
+        return pinsPerRoom;
     }
 
     /** How often expired bans and mutes are cleared (and {@code unbanned} announced). */

@@ -29,7 +29,11 @@ public record Envelope(Target target, List<String> key, OutboundFrame frame, Opt
         /** Every connection subscribed to channel {@code key[0]}. */
         CHANNEL,
         /** Every connection. */
-        ALL
+        ALL,
+        /** The connection whose id is {@code key[0]}, on whichever node it is open. */
+        CONNECTION,
+        /** Every connection except those of the users in {@code key}. */
+        ALL_EXCEPT
     }
 
     public Envelope {
@@ -70,6 +74,16 @@ public record Envelope(Target target, List<String> key, OutboundFrame frame, Opt
     /** A frame for every connection. */
     public static Envelope toAll(OutboundFrame frame) {
         return new Envelope(Target.ALL, List.of(), frame, Optional.empty(), 0);
+    }
+
+    /** A frame for the one connection {@code connectionId}, wherever it is open. */
+    public static Envelope toConnection(String connectionId, OutboundFrame frame) {
+        return new Envelope(Target.CONNECTION, List.of(connectionId), frame, Optional.empty(), 0);
+    }
+
+    /** A frame for every connection except those of {@code users}. */
+    public static Envelope toAllExcept(List<String> users, OutboundFrame frame) {
+        return new Envelope(Target.ALL_EXCEPT, users, frame, Optional.empty(), 0);
     }
 
     /** The room, channel or first user named. */

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Delivers an envelope to this node's connections: to every connection of each member of a room, of some users,
- * of a channel's subscribers, or of everyone. The frame was encoded once; each connection takes it without
+ * of a channel's subscribers, of everyone (or everyone but some users), or to one connection. The frame was encoded once; each connection takes it without
  * blocking (written at once when its client keeps up, queued otherwise), so a slow or failing connection delays
  * nobody. Each connection's {@link RoomStreams} decides whether a room frame is sent, held during a replay, or
  * already delivered. A room's connections and their streams are gathered once and reused until connections or
@@ -46,6 +46,8 @@ public class Fanout {
                 case USERS -> envelope.key().forEach(user -> toUser(user, envelope));
                 case CHANNEL -> registry.deliver(channels.subscribers(envelope.first()), envelope.frame());
                 case ALL -> registry.deliver(registry.all(), envelope.frame());
+                case CONNECTION -> toConnection(envelope);
+                case ALL_EXCEPT -> toAllExcept(envelope);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "could not deliver a " + envelope.frame().type() + " frame");
@@ -58,6 +60,24 @@ public class Fanout {
         if (envelope.closeCode() != 0) {
             connections.forEach(c -> c.close(envelope.closeCode(), envelope.frame().type()));
         }
+    }
+
+    private void toConnection(Envelope envelope) {
+        Connection connection = registry.find(envelope.first());
+        if (connection != null) {
+            registry.deliver(List.of(connection), envelope.frame());
+        }
+    }
+
+    private void toAllExcept(Envelope envelope) {
+        Set<String> except = Set.copyOf(envelope.key());
+        List<Connection> recipients = new ArrayList<>();
+        for (Connection connection : registry.all()) {
+            if (!except.contains(connection.user())) {
+                recipients.add(connection);
+            }
+        }
+        registry.deliver(recipients, envelope.frame());
     }
 
     private void deliverToRoom(Envelope envelope) {

@@ -8,6 +8,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -63,6 +65,29 @@ public record JsonFields(JsonObject object) {
         return Optional.of(((JsonString) v).getString());
     }
 
+    /** The field {@code name} as a list of at most {@code max} strings; empty when absent. */
+    public List<String> stringList(String name, int max) {
+        JsonValue v = present(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw badRequest("field '" + name + "' must be an array of strings");
+        }
+        List<JsonValue> items = v.asJsonArray();
+        if (items.size() > max) {
+            throw badRequest("field '" + name + "' holds " + items.size() + " items, at most " + max + " allowed");
+        }
+        List<String> strings = new ArrayList<>(items.size());
+        for (JsonValue item : items) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw badRequest("field '" + name + "' must be an array of strings");
+            }
+            strings.add(((JsonString) item).getString());
+        }
+        return strings;
+    }
+
     /** The whole-number field {@code name} within {@code [min, max]}, if present. */
     public OptionalLong optionalLong(String name, long min, long max) {
         JsonValue v = present(name);
@@ -81,6 +106,15 @@ public record JsonFields(JsonObject object) {
             // Out of range for a long: reported below like any other out-of-range value.
         }
         throw badRequest("field '" + name + "' must be between " + min + " and " + max);
+    }
+
+    /** The required whole-number field {@code name} within {@code [min, max]}. */
+    public long requireLong(String name, long min, long max) {
+        OptionalLong n = optionalLong(name, min, max);
+        if (n.isEmpty()) {
+            throw badRequest("field '" + name + "' is required");
+        }
+        return n.getAsLong();
     }
 
     /** The whole-number field {@code name} within {@code [min, max]}, if present. */

@@ -5,7 +5,7 @@ package io.huddle.streaming.application.event;
  */
 public sealed interface RoomEvent permits RoomCreated, RoomUpdated, RoomDeleted, OwnershipTransferred, MemberJoined,
         MemberLeft, MemberKicked, MemberBanned, MemberUnbanned, MemberMuted, MemberUnmuted, MemberRoleChanged,
-        MessageStored, MessageEdited, MessageDeleted {
+        MessageStored, MessageEdited, MessageDeleted, MessagePinned, MessageUnpinned, MarkedRead {
 
     /** The room's id. */
     String room();

@@ -9,6 +9,7 @@ import io.huddle.streaming.application.RoomAccess;
 import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.event.MessageDeleted;
 import io.huddle.streaming.application.event.MessageEdited;
+import io.huddle.streaming.application.pins.PinService;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
@@ -20,7 +21,6 @@ import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;
 import io.huddle.streaming.domain.room.Role;
-import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.hub.SharedThreads;
@@ -39,7 +39,7 @@ import java.util.concurrent.CompletionException;
  * Room messages: publishing (stored first, with the room's next seq, in transactions shared by concurrent
  * publishes; delivered and acknowledged only after commit), reading history, editing and deleting. Only members publish and edit; muted members and archived rooms do not, and a
  * banned user is told {@code banned}. History of a private room is for its members; of a public room, for any
- * user not banned from it. Edits and deletes: the author, or a moderator and above. A user's publishes, edits
+ * user not banned from it. Edits and deletes: the author, or a moderator and above; a deleted message is unpinned. A user's publishes, edits
  * and deletes spend the user's message rate budget on every path (WebSocket, SSE, REST, {@link StreamingManager}).
  * Thread-safe.
  */
@@ -72,6 +72,9 @@ public class MessageService {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    PinService pins;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -136,16 +139,16 @@ public class MessageService {
         return e;
     }
 
-    /** A page of history. */
+    /**
+     * A page of history. Anyone who may read the room may page its messages, a thread's replies and their own
+     * messages; only moderators and above may page another user's.
+     */
     public HistoryView history(Actor actor, HistoryQuery query) {
         return tx.required(() -> {
-            Room room = access.room(query.room());
-            if (actor.isUser() && access.member(query.room(), actor.name()).isEmpty()) {
-                if (room.isPrivate()) {
-                    throw access.notMember(query.room(), actor.name(),
-                            "the history of private room '" + query.room() + "' is for its members");
-                }
-                access.requireNotBanned(query.room(), actor.name());
+            access.requireReader(actor, query.room(), "messages");
+            query.author().ifPresent(Validation::userId);
+            if (query.author().filter(author -> !author.equals(actor.name())).isPresent()) {
+                access.requireRole(actor, query.room(), Role.MODERATOR, "list another user's messages");
             }
             var page = messages.page(query);
             return new HistoryView(page.messages().stream().map(MessageView::of).toList(), page.more());
@@ -188,6 +191,7 @@ public class MessageService {
                 moderation.log(new ModerationEntry(id, actor.name(), "message_deleted", message.user(), messageId, now));
             }
             afterCommit.fire(new MessageDeleted(id.value(), messageId, actor.name()));
+            pins.deleted(id, messageId, actor.name());
         });
     }
 

@@ -12,6 +12,7 @@ import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.MessageRepository;
+import io.huddle.streaming.domain.message.Mentions;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.RoomId;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,7 +81,8 @@ public class PublishChecks {
         InboundMessage inbound = filters.apply(new InboundMessage(id.value(), actor.name(), request.data(),
                 request.event(), request.thread()));
         requireSize(inbound.data());
-        NewMessage draft = new NewMessage(id, actor.name(), inbound.data(), inbound.event(), inbound.thread(), request.key());
+        NewMessage draft = new NewMessage(id, actor.name(), inbound.data(), inbound.event(), inbound.thread(),
+                request.key(), Mentions.of(inbound.data(), mentioned(request), actor.name()));
         if (standing != null) {
             slowMode.claim(standing, draft);
         }
@@ -173,6 +176,15 @@ public class PublishChecks {
             }
             return standing;
         }
+    }
+
+    /** The users {@code request} names as mentioned, each a valid user id, at most {@link Mentions#MAX}. */
+    private static List<String> mentioned(PublishRequest request) {
+        if (request.mentions().size() > Mentions.MAX) {
+            throw Validation.bad("a message mentions at most " + Mentions.MAX + " users");
+        }
+        request.mentions().forEach(Validation::userId);
+        return request.mentions();
     }
 
     void requireSize(String data) {

@@ -1,5 +1,7 @@
 package io.huddle.streaming.application.support;
 
+import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.Jsons;
@@ -89,6 +91,24 @@ public final class Validation {
     public static void messageSize(String data, int maxBytes) {
         if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new HuddleException(ErrorCode.TOO_LARGE, "the message data exceeds " + maxBytes + " bytes");
+        }
+    }
+
+    /** {@code id} if it is a valid user id ({@link UserId}), otherwise {@code bad_request} saying why. */
+    public static String userId(String id) {
+        try {
+            return UserId.of(id).value();
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
+        }
+    }
+
+    /** {@code id} as a room id ({@link RoomId}), otherwise {@code bad_request} saying why. */
+    public static RoomId roomId(String id) {
+        try {
+            return RoomId.of(id);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
     }
 

@@ -16,9 +16,10 @@ import java.util.OptionalLong;
  * @param limit  at most this many, 1 to 200
  * @param text   only messages whose data contains this text (case-insensitive)
  * @param thread only replies to this message id
+ * @param author only messages of this user
  */
 public record HistoryQuery(RoomId room, OptionalLong before, OptionalLong after, int limit, Optional<String> text,
-                           Optional<String> thread) {
+                           Optional<String> thread, Optional<String> author) {
 
     /** The largest page a query may ask for. */
     public static final int MAX_LIMIT = 200;
@@ -29,9 +30,16 @@ public record HistoryQuery(RoomId room, OptionalLong before, OptionalLong after,
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(thread, "thread");
+        Objects.requireNonNull(author, "author");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
+    }
+
+    /** A query of any author's messages. */
+    public HistoryQuery(RoomId room, OptionalLong before, OptionalLong after, int limit, Optional<String> text,
+                        Optional<String> thread) {
+        this(room, before, after, limit, text, thread, Optional.empty());
     }
 
     /** The newest {@code limit} messages of {@code room}. */

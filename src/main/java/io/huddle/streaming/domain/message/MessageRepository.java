@@ -46,6 +46,9 @@ public interface MessageRepository {
     /** The message with {@code id} in {@code room}, if stored. */
     Optional<Message> find(RoomId room, String id);
 
+    /** The message with {@code id} in {@code room}, if stored, locked until the transaction ends. */
+    Optional<Message> findForUpdate(RoomId room, String id);
+
     /** A page of history as {@code query} describes; deleted messages are included, marked deleted. */
     HistoryPage page(HistoryQuery query);
 

@@ -35,6 +35,10 @@ public class RoomMember {
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
 
+    /** Written when the membership is stored; moved afterwards only by the read marker's own conditional update. */
+    @Column(name = "read_seq", nullable = false, updatable = false)
+    private long readSeq;
+
     protected RoomMember() {
     }
 
@@ -59,6 +63,16 @@ public class RoomMember {
 
     public Instant joinedAt() {
         return joinedAt;
+    }
+
+    /** The seq up to which the member has read the room. */
+    public long readSeq() {
+        return readSeq;
+    }
+
+    /** Before the membership is stored: the member has read the room up to {@code seq} (its latest, on joining). */
+    public void readUpTo(long seq) {
+        this.readSeq = seq;
     }
 
     public void changeRole(Role newRole) {

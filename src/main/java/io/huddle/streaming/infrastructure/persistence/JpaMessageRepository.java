@@ -7,10 +7,13 @@ import io.huddle.streaming.domain.message.Message;
 import io.huddle.streaming.domain.message.MessageIds;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
+import io.huddle.streaming.domain.room.ReadMarkers;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
@@ -39,6 +42,9 @@ public class JpaMessageRepository implements MessageRepository {
 
     @PersistenceContext(unitName = "huddle")
     EntityManager em;
+
+    @Inject
+    ReadMarkers readMarkers;
 
     private final Clock clock = Clock.systemUTC();
     /** The statement that increments a room's last seq and returns it, or "" where the database has none. */
@@ -79,6 +85,12 @@ public class JpaMessageRepository implements MessageRepository {
                 if (!outcome.duplicate()) {
                     em.persist(outcome.message());
                 }
+            }
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            if (!outcomes[i].duplicate() && !drafts.get(i).mentions().isEmpty()) {
+                // After the inserts above: the statement flushes them, still as one batch.
+                readMarkers.mention(room, outcomes[i].message().seq(), drafts.get(i).mentions());
             }
         }
         return List.of(outcomes);
@@ -179,6 +191,12 @@ public class JpaMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Optional<Message> findForUpdate(RoomId room, String id) {
+        return Optional.ofNullable(em.find(Message.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(message -> message.room().equals(room));
+    }
+
+    @Override
     public HistoryPage page(HistoryQuery query) {
         boolean forward = query.after().isPresent();
         List<Message> rows = new ArrayList<>(query.text().isPresent()
@@ -199,12 +217,14 @@ public class JpaMessageRepository implements MessageRepository {
         query.after().ifPresent(after -> jpql.append(" and m.seq > :after"));
         query.before().ifPresent(before -> jpql.append(" and m.seq < :before"));
         query.thread().ifPresent(thread -> jpql.append(" and m.threadId = :thread"));
+        query.author().ifPresent(author -> jpql.append(" and m.userId = :author"));
         jpql.append(forward ? " order by m.seq asc" : " order by m.seq desc");
         TypedQuery<Message> q = em.createQuery(jpql.toString(), Message.class)
                 .setParameter("room", query.room().value());
         query.after().ifPresent(after -> q.setParameter("after", after));
         query.before().ifPresent(before -> q.setParameter("before", before));
         query.thread().ifPresent(thread -> q.setParameter("thread", thread));
+        query.author().ifPresent(author -> q.setParameter("author", author));
         return q.setMaxResults(query.limit() + 1).getResultList();
     }
 

@@ -33,6 +33,7 @@ final class MessageSearch {
         query.after().ifPresent(after -> sql.append(" and m.seq > :after"));
         query.before().ifPresent(before -> sql.append(" and m.seq < :before"));
         query.thread().ifPresent(thread -> sql.append(" and m.thread_id = :thread"));
+        query.author().ifPresent(author -> sql.append(" and m.user_id = :author"));
         if (postgresql) {
             sql.append(" and m.search_vector @@ plainto_tsquery('simple', :words)");
         } else {
@@ -45,6 +46,7 @@ final class MessageSearch {
         query.after().ifPresent(after -> q.setParameter("after", after));
         query.before().ifPresent(before -> q.setParameter("before", before));
         query.thread().ifPresent(thread -> q.setParameter("thread", thread));
+        query.author().ifPresent(author -> q.setParameter("author", author));
         if (postgresql) {
             q.setParameter("words", String.join(" ", words));
         } else {

@@ -1,9 +1,11 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /api/v1/users/{user}}: a user's rooms; disconnecting a user (administrators).
+ * {@code /api/v1/users/{user}}: a user's rooms and unread counts; disconnecting a user (administrators).
  */
 @Path("users")
 @RequestScoped
@@ -35,6 +37,15 @@ public class UsersResource extends ApiResource {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only the user or an administrator may list their rooms");
         }
         return RestJson.wrap("rooms", RestJson.array(manager.roomsOf(member), RestJson::room)).toString();
+    }
+
+    @GET
+    @Path("{member}/unread")
+    @Operation(summary = "A user's unread messages and mentions in each of their rooms (the user, or an administrator)",
+            description = "Answer: {rooms: [{room, unread, mentions, lastSeq, readSeq}]}")
+    public String unread(@PathParam("member") String member) {
+        Actor actor = roomActor();
+        return Jsons.createObjectBuilder().add("rooms", ReadCommands.array(manager.unread(actor, member))).build().toString();
     }
 
     @POST

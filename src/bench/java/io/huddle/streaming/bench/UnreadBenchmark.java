@@ -1,0 +1,196 @@
+package io.huddle.streaming.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark's unread mode ({@code -Dbench.mode=unread}): how long a user's unread counts take when the user is
+ * in many rooms and the database holds many messages.
+ *
+ * <ol>
+ *   <li>Starts the {@code huddle-bench} server with Huddle and {@code baseline.war} (which holds
+ *       {@link UnreadSeedServlet}), and seeds {@code bench.unread.messages} messages over {@code bench.unread.rooms}
+ *       rooms, the reading user a member of each with 0 to 990 of them unread and every 50th mentioning them.</li>
+ *   <li>Calls {@code GET /api/v1/users/{user}/unread} {@code bench.unread.warmup} times unmeasured, then
+ *       {@code bench.unread.calls} times one after another, timing each round trip on the client (so each figure
+ *       includes HTTP on the loopback), and checks every answer: one entry per room, with the seeded counts.</li>
+ * </ol>
+ * Prints the table and writes it to {@code unread-result.txt} in the work directory. The exit status is 0 unless an
+ * answer was wrong; the 20 ms target is reported, not enforced. The server is stopped at the end, on failure,
+ * Ctrl+C and after {@code bench.timeout.minutes}.
+ */
+final class UnreadBenchmark {
+
+    private static final String HOST = "127.0.0.1";
+    private static final double TARGET_MS = 20;
+
+    private final int rooms = Integer.getInteger("bench.unread.rooms", 200);
+    private final long messages = Long.getLong("bench.unread.messages", 1_000_000);
+    private final int warmup = Integer.getInteger("bench.unread.warmup", 200);
+    private final int calls = Integer.getInteger("bench.unread.calls", 500);
+    private final int port = Integer.getInteger("bench.http.port", 29080);
+    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
+    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
+    private final String serverName = System.getProperty("bench.server", "huddle-bench");
+    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
+    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+
+    private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final long stamp = System.currentTimeMillis();
+    private final String prefix = "unread-" + stamp;
+    private final String user = "reader-" + stamp;
+
+    int run() throws Exception {
+        if (rooms < 1 || messages < rooms || warmup < 0 || calls < 1) {
+            throw new IllegalArgumentException("bench.unread.rooms and bench.unread.calls must be at least 1, and"
+                    + " bench.unread.messages at least bench.unread.rooms");
+        }
+        String javaHome = System.getProperty("java.home");
+        LibertyServer server = new LibertyServer(wlp, serverName, javaHome);
+        server.requireCreated();
+        Thread watchdog = server.guard(timeoutMinutes);
+        try {
+            String machine = Machine.describe(javaHome, wlp);
+            System.out.println(machine);
+            Path baselineWar = BenchmarkRunner.baselineWar(workDir, UnreadSeedServlet.class);
+            server.deploy(List.of(huddleWar, baselineWar));
+            BenchmarkRunner.log("starting server " + serverName + " on " + HOST + ":" + port);
+            server.start();
+            awaitReady();
+            String database = server.logTail(400).lines().filter(l -> l.contains("Huddle database:")).findFirst()
+                    .map(l -> l.substring(l.indexOf("Huddle database:") + 16).trim()).orElse("(not logged)");
+            BenchmarkRunner.log("seeding " + messages + " messages over " + rooms + " rooms (" + database + ")");
+            JsonObject seeded = json(send("POST", "/baseline/unread-seed?prefix=" + prefix + "&user=" + user
+                    + "&rooms=" + rooms + "&messages=" + messages, "", 1800, 200));
+            double seedSeconds = seeded.getJsonNumber("nanos").longValue() / 1e9;
+            BenchmarkRunner.log(String.format(Locale.ROOT, "seeded %d messages in %.1f s", seeded.getJsonNumber("messages").longValue(), seedSeconds));
+
+            long perRoom = messages / rooms;
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < warmup; i++) {
+                check(call(), perRoom, problems);
+            }
+            double[] millis = new double[calls];
+            for (int i = 0; i < calls; i++) {
+                long t0 = System.nanoTime();
+                String body = call();
+                millis[i] = (System.nanoTime() - t0) / 1e6;
+                check(body, perRoom, problems);
+            }
+            Arrays.sort(millis);
+            String table = table(database, seeded.getJsonNumber("messages").longValue(), seedSeconds, millis, problems);
+            System.out.println();
+            System.out.println(machine);
+            System.out.println(table);
+            Path file = workDir.resolve("unread-result.txt");
+            Files.writeString(file, machine + "\n" + table);
+            BenchmarkRunner.log("written to " + file);
+            return problems.isEmpty() ? 0 : 1;
+        } catch (Exception | Error e) {
+            System.out.println("[bench] FAILED: " + e);
+            e.printStackTrace(System.out);
+            System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
+            return 1;
+        } finally {
+            server.stopQuietly();
+            watchdog.interrupt();
+        }
+    }
+
+    private String table(String database, long stored, double seedSeconds, double[] millis, List<String> problems) {
+        double p50 = percentile(millis, 0.50);
+        double p99 = percentile(millis, 0.99);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "unread counts of one user in %d rooms; %d messages stored (seeded in %.1f s)%n",
+                rooms, stored, seedSeconds));
+        out.append("database: ").append(database).append('\n');
+        out.append(String.format(Locale.ROOT, "GET /api/v1/users/{user}/unread, %d calls one after another (after %d unmeasured)%n",
+                calls, warmup));
+        out.append(String.format(Locale.ROOT, "  p50 %.2f ms   p90 %.2f ms   p99 %.2f ms   max %.2f ms%n", p50,
+                percentile(millis, 0.90), p99, millis[millis.length - 1]));
+        out.append(String.format(Locale.ROOT, "  target: p99 under %.0f ms: %s%n", TARGET_MS, p99 < TARGET_MS ? "met" : "NOT met"));
+        out.append(problems.isEmpty() ? "  every answer held the seeded counts\n"
+                : "  WRONG ANSWERS: " + problems.size() + ", first: " + problems.get(0) + "\n");
+        return out.toString();
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private String call() throws IOException, InterruptedException {
+        return send("GET", "/api/v1/users/" + user + "/unread?user=" + user, null, 30, 200);
+    }
+
+    /** Every seeded room once, with {@code (i % 100) * 10} unread and the mentions among them (every 50th seq). */
+    private void check(String body, long perRoom, List<String> problems) {
+        List<JsonObject> answer = json(body).getJsonArray("rooms").getValuesAs(JsonObject.class);
+        if (answer.size() != rooms) {
+            problems.add(answer.size() + " rooms answered, " + rooms + " seeded");
+            return;
+        }
+        for (JsonObject r : answer) {
+            String id = r.getString("room");
+            int i = Integer.parseInt(id.substring(prefix.length() + 1));
+            long unread = Math.min(perRoom, (i % 100) * 10L);
+            long read = perRoom - unread;
+            long mentions = perRoom / 50 - read / 50;
+            if (r.getJsonNumber("unread").longValue() != unread || r.getJsonNumber("mentions").longValue() != mentions) {
+                problems.add(id + ": expected unread " + unread + " and mentions " + mentions + ", got " + r);
+                return;
+            }
+        }
+    }
+
+    private String send(String method, String path, String body, long timeoutSeconds, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                .timeout(Duration.ofSeconds(timeoutSeconds));
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = rest.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        // The seed servlet answers only POST: 405 to a GET once baseline.war is up.
+        while (status("/api/v1/users/" + user + "/unread?user=" + user) != 200 || status("/baseline/unread-seed") != 405) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Huddle or baseline.war did not start within 180 s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private int status(String path) throws InterruptedException {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            return rest.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
