@@ -21,7 +21,7 @@ import java.util.Locale;
  * public rooms {@code P-0 .. P-(R-1)} owned by {@code bench-owner}, each holding M/R messages (seqs 1..M/R, the
  * room's {@code last_seq} set to match), makes U a member of each with a read marker that leaves 0 to 990 messages
  * unread (room i: {@code (i % 100) * 10}), and records a mention of U in every 50th message. One local transaction
- * per room. Answers {@code {"rooms":R,"messages":N,"nanos":elapsed}}, or 500 with {@code {"error":"..."}}.
+ * per room; then the tables are vacuumed and analyzed ({@link #analyze}). Answers {@code {"rooms":R,"messages":N,"nanos":elapsed}}, or 500 with {@code {"error":"..."}}.
  */
 @WebServlet("/unread-seed")
 public class UnreadSeedServlet extends HttpServlet {
@@ -62,10 +62,24 @@ public class UnreadSeedServlet extends HttpServlet {
                 seedRoom(connection, postgresql, room, user, perRoom, Math.max(0, perRoom - unread), now);
                 connection.commit();
             }
+            analyze(connection, postgresql);
             answer(response, 200, "{\"rooms\":" + rooms + ",\"messages\":" + perRoom * rooms + ",\"nanos\":"
                     + (System.nanoTime() - start) + "}");
         } catch (SQLException | RuntimeException e) {
             answer(response, 500, "{\"error\":\"" + e.toString().replace('"', '\'').replace('\\', '/') + "\"}");
+        }
+    }
+
+    /**
+     * Brings the tables' statistics (and, on PostgreSQL, the visibility map) up to date, as the database's own
+     * maintenance (autovacuum) does for tables that grew over time: what a lived-in database looks like.
+     */
+    private static void analyze(Connection connection, boolean postgresql) throws SQLException {
+        connection.setAutoCommit(true);
+        try (var statement = connection.createStatement()) {
+            for (String table : new String[] {"rooms", "room_members", "room_mentions", "messages"}) {
+                statement.execute((postgresql ? "vacuum analyze " : "analyze table ") + table);
+            }
         }
     }
 
@@ -88,7 +102,7 @@ public class UnreadSeedServlet extends HttpServlet {
             insert.setLong(4, readSeq);
             insert.executeUpdate();
         }
-        String series = postgresql ? "generate_series(1, ?) as s(x)" : "system_range(1, ?) as s";
+        String series = postgresql ? "generate_series(1, ?) as s(x)" : "system_range(1, ?) as s(x)";
         try (PreparedStatement insert = connection.prepareStatement("insert into messages (id, room_id, seq, user_id,"
                 + " data, created_at) select ? || '-' || s.x, ?, s.x, 'bench-owner', '{\"n\":' || s.x || '}', ? from " + series)) {
             insert.setString(1, room);
