@@ -236,6 +236,7 @@ public class ConnectionService {
             case "history" -> rooms.history(connection, command);
             case "who" -> rooms.who(connection, command);
             case "room_mode" -> rooms.mode(connection, command);
+            case "rooms" -> rooms.rooms(connection, command);
             case "pin" -> pins.pin(connection, command);
             case "unpin" -> pins.unpin(connection, command);
             case "pins" -> pins.pins(connection, command);

@@ -5,10 +5,12 @@ import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomSearch;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.Frames;
@@ -178,6 +180,22 @@ public class RoomCommands {
         RoomView view = manager.setRoomMode(Actor.user(connection.user()), room, RoomMode.from(f));
         return ack(command, Jsons.createObjectBuilder().add("room", room).add("slowModeMs", view.slowModeMs())
                 .add("locked", view.locked()));
+    }
+
+    /**
+     * {@code rooms}: room discovery, as the REST room list: the rooms matching {@code query}, {@code tag} and
+     * {@code category}, in id order after {@code after}, each with its member count; {@code more} when another page
+     * follows.
+     */
+    public Reply rooms(Connection connection, InboundCommand command) {
+        features.requireRooms();
+        JsonFields f = command.fields();
+        RoomPage page = manager.discoverRooms(Actor.user(connection.user()),
+                new RoomSearch(f.optionalString("query"), f.optionalString("tag"), f.optionalString("category")),
+                f.optionalString("after"), f.optionalInt("limit", 1, 200).orElse(50), false);
+        JsonArrayBuilder rooms = Jsons.createArrayBuilder();
+        page.rooms().forEach(r -> rooms.add(RoomFrames.listing(r)));
+        return ack(command, Jsons.createObjectBuilder().add("rooms", rooms).add("more", page.more()));
     }
 
     /** {@code who}: the members with their presence. */

@@ -21,6 +21,7 @@ import io.huddle.streaming.application.pins.PinFrames;
 import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.application.support.CommitListener;
 import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.application.view.RoomListing;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.Envelope;
@@ -30,6 +31,7 @@ import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
@@ -149,12 +151,25 @@ public class RoomFrames implements CommitListener {
                 .add("by", event.by());
         r.description().ifPresentOrElse(d -> fields.add("description", d), () -> fields.addNull("description"));
         r.maxMembers().ifPresentOrElse(m -> fields.add("maxMembers", m), () -> fields.addNull("maxMembers"));
+        fields.add("tags", Jsons.createArrayBuilder(r.tags()));
+        r.category().ifPresentOrElse(c -> fields.add("category", c), () -> fields.addNull("category"));
         toRoom(event.room(), "room", Frames.room(event.room(), "updated", fields.build()));
     }
 
     void deleted(RoomDeleted event) {
         broker.publish(Envelope.membership(event.room(), OutboundFrame.of("room", Frames.room(event.room(), "deleted",
                 Jsons.createObjectBuilder().add("by", event.by()).build())), MembershipChange.roomGone()));
+    }
+
+    /** A room as the {@code rooms} command lists it: what a client shows in a room directory. */
+    static JsonObject listing(RoomListing listing) {
+        RoomView r = listing.room();
+        JsonObjectBuilder o = Jsons.createObjectBuilder().add("id", r.id()).add("name", r.name())
+                .add("private", r.isPrivate()).add("archived", r.isArchived()).add("members", listing.members())
+                .add("lastSeq", r.lastSeq()).add("tags", Jsons.createArrayBuilder(r.tags()));
+        r.description().ifPresent(d -> o.add("description", d));
+        r.category().ifPresent(c -> o.add("category", c));
+        return o.build();
     }
 
     private void toRoom(String room, String type, String json) {

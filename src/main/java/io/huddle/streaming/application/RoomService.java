@@ -8,6 +8,8 @@ import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.MemberView;
+import io.huddle.streaming.application.view.RoomListing;
+import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
@@ -18,6 +20,7 @@ import io.huddle.streaming.domain.room.Room;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.domain.room.RoomSearch;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,6 +81,9 @@ public class RoomService {
             room.makePrivate(options.isPrivate(), now);
             room.limitMembers(Validation.positive("maxMembers", options.maxMembers()).orElse(null), now);
             room.attachMetadata(Validation.jsonObject("metadata", options.metadata()).orElse(null), now);
+            room.tag(Validation.tags(options.tags()), now);
+            room.categorize(Validation.optionalText("category", options.category(), Validation.MAX_CATEGORY)
+                    .filter(c -> !c.isBlank()).orElse(null), now);
             rooms.add(room);
             RoomMember ownerMember = new RoomMember(id, owner, Role.OWNER, now);
             rooms.addMember(ownerMember);
@@ -124,6 +130,23 @@ public class RoomService {
         });
     }
 
+    /**
+     * The rooms matching {@code search}, by id after {@code after}, at most {@code limit} (1 to 200), each with its
+     * member count, as {@link #list} shows rooms to {@code actor}: private rooms only to their members.
+     */
+    public RoomPage discover(Actor actor, RoomSearch search, Optional<RoomId> after, int limit, boolean includeArchived) {
+        Validation.between("limit", limit, 1, 200);
+        RoomSearch valid = new RoomSearch(search.text().map(t -> Validation.text("query", t, Validation.MAX_NAME)),
+                search.tag().map(t -> Validation.tags(List.of(t)).get(0)),
+                search.category().map(c -> Validation.text("category", c, Validation.MAX_CATEGORY)));
+        return tx.required(() -> {
+            Optional<String> viewer = actor.isUser() ? actor.user() : Optional.empty();
+            List<RoomListing> found = rooms.discover(valid, after, limit + 1, includeArchived, viewer).stream()
+                    .map(listed -> new RoomListing(RoomView.of(listed.room()), listed.members())).toList();
+            return new RoomPage(found.subList(0, Math.min(limit, found.size())), found.size() > limit);
+        });
+    }
+
     /** The rooms {@code user} is a member of. */
     public List<RoomView> roomsOf(String user) {
         return tx.required(() -> {
@@ -143,6 +166,9 @@ public class RoomService {
             update.isPrivate().ifPresent(p -> room.makePrivate(p, now));
             update.maxMembers().ifPresent(m -> room.limitMembers(Validation.positive("maxMembers", m).orElse(null), now));
             update.metadata().ifPresent(m -> room.attachMetadata(Validation.jsonObject("metadata", m).orElse(null), now));
+            update.tags().ifPresent(t -> room.tag(Validation.tags(t), now));
+            update.category().ifPresent(c -> room.categorize(Validation.optionalText("category", c,
+                    Validation.MAX_CATEGORY).filter(x -> !x.isBlank()).orElse(null), now));
             return changed(actor, room, "updated", now);
         });
     }

@@ -11,6 +11,7 @@ import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.PinView;
+import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.UnreadView;
 import io.huddle.streaming.application.view.InviteView;
 import io.huddle.streaming.application.view.MemberView;
@@ -22,6 +23,7 @@ import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.domain.room.RoomSearch;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.Envelope;
@@ -134,6 +136,16 @@ public class StreamingManager {
      */
     public List<RoomView> rooms(Actor by, Optional<String> after, int limit, boolean includeArchived) {
         return rooms.list(by, after.map(Ids::room), limit, includeArchived);
+    }
+
+    /**
+     * Room discovery: the rooms matching {@code search} (words in the name or description, a tag, a category), in
+     * id order after {@code after}, at most {@code limit} (1 to 200), each with its member count; a user sees the
+     * public rooms and the private rooms they are a member of, trusted actors every room.
+     */
+    public RoomPage discoverRooms(Actor by, RoomSearch search, Optional<String> after, int limit,
+                                  boolean includeArchived) {
+        return rooms.discover(by, search, after.map(Ids::room), limit, includeArchived);
     }
 
     /** The rooms {@code user} is a member of. */

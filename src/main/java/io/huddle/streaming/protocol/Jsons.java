@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.Reader;
+import java.util.Collection;
 
 /**
  * The JSON-P factory methods Huddle uses, on one provider looked up once. The static methods of
@@ -31,6 +32,13 @@ public final class Jsons {
     }
 
     /** An empty array builder. */
+    /** An array builder holding {@code strings}, in order. */
+    public static JsonArrayBuilder createArrayBuilder(Collection<String> strings) {
+        JsonArrayBuilder array = PROVIDER.createArrayBuilder();
+        strings.forEach(array::add);
+        return array;
+    }
+
     public static JsonArrayBuilder createArrayBuilder() {
         return PROVIDER.createArrayBuilder();
     }

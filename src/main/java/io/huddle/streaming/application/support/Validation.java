@@ -10,7 +10,12 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks on values given by callers, failing with {@code bad_request} naming the field. Stateless.
@@ -92,6 +97,32 @@ public final class Validation {
         if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new HuddleException(ErrorCode.TOO_LARGE, "the message data exceeds " + maxBytes + " bytes");
         }
+    }
+
+    /** The most tags a room may have. */
+    public static final int MAX_TAGS = 10;
+    /** The longest category. */
+    public static final int MAX_CATEGORY = 64;
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+    /**
+     * {@code tags} lowercased, each 1 to 32 characters of {@code [a-z0-9-]} starting with a letter or digit, at most
+     * {@value #MAX_TAGS}, repeats dropped; otherwise {@code bad_request} naming the bad one.
+     */
+    public static List<String> tags(List<String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw bad("a room has at most " + MAX_TAGS + " tags, " + tags.size() + " given");
+        }
+        Set<String> valid = new LinkedHashSet<>();
+        for (String tag : tags) {
+            String lower = tag == null ? "" : tag.toLowerCase(Locale.ROOT);
+            if (!TAG.matcher(lower).matches()) {
+                throw bad("tag '" + (lower.length() > 40 ? lower.substring(0, 37) + "..." : lower)
+                        + "' must be 1 to 32 characters of a-z, 0-9 and '-', starting with a letter or digit");
+            }
+            valid.add(lower);
+        }
+        return List.copyOf(valid);
     }
 
     /** {@code id} if it is a valid user id ({@link UserId}), otherwise {@code bad_request} saying why. */

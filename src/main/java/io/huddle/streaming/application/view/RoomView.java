@@ -3,6 +3,7 @@ package io.huddle.streaming.application.view;
 import io.huddle.streaming.domain.room.Room;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,17 +22,23 @@ import java.util.Optional;
  * @param archivedAt  when archived, if archived
  * @param slowModeMs  least interval between two messages of one member below moderator, 0 when off
  * @param locked      whether only moderators and above may publish
+ * @param tags        the room's tags, for discovery
+ * @param category    the room's category, if any
  */
 public record RoomView(String id, String name, Optional<String> description, boolean isPrivate,
                        Optional<Integer> maxMembers, String owner, Optional<String> metadata, long lastSeq,
                        Instant createdAt, Instant updatedAt, Optional<Instant> archivedAt,
-                       int slowModeMs, boolean locked) {
+                       int slowModeMs, boolean locked, List<String> tags, Optional<String> category) {
+
+    public RoomView {
+        tags = List.copyOf(tags);
+    }
 
     /** A snapshot of {@code room}. */
     public static RoomView of(Room room) {
         return new RoomView(room.id().value(), room.name(), room.description(), room.isPrivate(), room.maxMembers(),
                 room.owner(), room.metadata(), room.lastSeq(), room.createdAt(), room.updatedAt(), room.archivedAt(),
-                room.slowModeMs(), room.isLocked());
+                room.slowModeMs(), room.isLocked(), room.tags(), room.category());
     }
 
     public boolean isArchived() {

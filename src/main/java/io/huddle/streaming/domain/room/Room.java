@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,6 +40,13 @@ public class Room {
 
     @Column(name = "metadata")
     private String metadata;
+
+    @Column(name = "category", length = 64)
+    private String category;
+
+    /** The tags, each between spaces ({@code " news sports "}); null when there are none. */
+    @Column(name = "tags", length = 400)
+    private String tags;
 
     @Column(name = "slow_mode_ms", nullable = false)
     private int slowModeMs;
@@ -160,6 +168,27 @@ public class Room {
     public void attachMetadata(String json, Instant now) {
         this.metadata = json;
         touch(now);
+    }
+
+    /** Sets the category; {@code null} clears it. */
+    public void categorize(String newCategory, Instant now) {
+        this.category = newCategory;
+        touch(now);
+    }
+
+    /** Replaces the tags (lowercase, without spaces, checked by the caller); an empty list clears them. */
+    public void tag(List<String> newTags, Instant now) {
+        this.tags = newTags.isEmpty() ? null : " " + String.join(" ", newTags) + " ";
+        touch(now);
+    }
+
+    public Optional<String> category() {
+        return Optional.ofNullable(category);
+    }
+
+    /** The tags, in the order they were given. */
+    public List<String> tags() {
+        return tags == null ? List.of() : List.of(tags.trim().split(" "));
     }
 
     /** Sets slow mode: the least interval between two messages of one member, 0 to turn it off. */

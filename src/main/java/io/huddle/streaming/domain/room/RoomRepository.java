@@ -36,6 +36,16 @@ public interface RoomRepository {
      */
     List<Room> list(Optional<RoomId> afterId, int limit, boolean includeArchived, Optional<String> visibleTo);
 
+    /** A room found by {@link #discover}, with how many members it has. */
+    record Listed(Room room, long members) {
+    }
+
+    /**
+     * Like {@link #list}, only the rooms matching {@code search}, each with its member count.
+     */
+    List<Listed> discover(RoomSearch search, Optional<RoomId> afterId, int limit, boolean includeArchived,
+                          Optional<String> visibleTo);
+
     /** The membership of {@code user} in {@code room}, if any. */
     Optional<RoomMember> member(RoomId room, String user);
 

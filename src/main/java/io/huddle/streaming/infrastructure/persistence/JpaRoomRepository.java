@@ -7,6 +7,7 @@ import io.huddle.streaming.domain.room.RoomExistsException;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.domain.room.RoomMember;
 import io.huddle.streaming.domain.room.RoomRepository;
+import io.huddle.streaming.domain.room.RoomSearch;
 import io.huddle.streaming.domain.room.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,6 +93,37 @@ public class JpaRoomRepository implements RoomRepository {
                 .setParameter("after", afterId.map(RoomId::value).orElse(""));
         visibleTo.ifPresent(viewer -> query.setParameter("viewer", viewer));
         return query.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<Listed> discover(RoomSearch search, Optional<RoomId> afterId, int limit, boolean includeArchived,
+                                 Optional<String> visibleTo) {
+        StringBuilder jpql = new StringBuilder("select r, (select count(m) from RoomMember m where m.roomId = r.id)"
+                + " from Room r where r.id > :after");
+        if (!includeArchived) {
+            jpql.append(" and r.archivedAt is null");
+        }
+        visibleTo.ifPresent(viewer -> jpql.append(" and (r.privateRoom = false or r.id in"
+                + " (select v.roomId from RoomMember v where v.userId = :viewer))"));
+        search.text().ifPresent(text -> jpql.append(" and (lower(r.name) like :text escape '!'"
+                + " or lower(r.description) like :text escape '!')"));
+        search.tag().ifPresent(tag -> jpql.append(" and r.tags like :tag"));
+        search.category().ifPresent(category -> jpql.append(" and r.category = :category"));
+        jpql.append(" order by r.id");
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
+                .setParameter("after", afterId.map(RoomId::value).orElse(""));
+        visibleTo.ifPresent(viewer -> query.setParameter("viewer", viewer));
+        search.text().ifPresent(text -> query.setParameter("text", "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%"));
+        search.tag().ifPresent(tag -> query.setParameter("tag", "% " + likeEscaped(tag) + " %"));
+        search.category().ifPresent(category -> query.setParameter("category", category));
+        return query.setMaxResults(limit).getResultStream()
+                .map(row -> new Listed((Room) row[0], ((Number) row[1]).longValue()))
+                .toList();
+    }
+
+    /** {@code text} with like's wildcards (and the escape character '!') taken literally. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.ModerationLogEntry;
 import io.huddle.streaming.application.view.MuteView;
+import io.huddle.streaming.application.view.RoomListing;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +38,13 @@ final class RestJson {
         r.description().ifPresent(d -> b.add("description", d));
         r.maxMembers().ifPresent(m -> b.add("maxMembers", m));
         r.metadata().ifPresent(m -> b.add("metadata", parse(m)));
+        b.add("tags", Jsons.createArrayBuilder(r.tags()));
+        r.category().ifPresent(c -> b.add("category", c));
         return b.build();
+    }
+
+    static JsonObject listing(RoomListing listing) {
+        return Jsons.createObjectBuilder(room(listing.room())).add("members", listing.members()).build();
     }
 
     static JsonObject member(MemberView m, String status) {

@@ -4,10 +4,14 @@ import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.RoomMode;
 import io.huddle.streaming.application.RoomOptions;
 import io.huddle.streaming.application.RoomUpdate;
+import io.huddle.streaming.application.support.Validation;
+import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.domain.room.RoomSearch;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
+import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,25 +43,34 @@ public class RoomsResource extends ApiResource {
 
     @POST
     @Operation(summary = "Create a room; the caller becomes its owner",
-            description = "Body: {id?, name, description?, private?, maxMembers?, metadata?, owner? (administrators)}")
+            description = "Body: {id?, name, description?, private?, maxMembers?, metadata?, tags? (up to 10), category?,"
+                    + " owner? (administrators)}")
     public Response create(String body) {
         JsonFields f = JsonFields.parseObject(body);
         RoomOptions options = new RoomOptions(f.optionalString("id"), f.requireString("name"),
                 f.optionalString("description"), f.optionalBoolean("private").orElse(false),
                 f.optionalInt("maxMembers", 1, Integer.MAX_VALUE), f.optionalJson("metadata"),
-                f.optionalString("owner"));
+                f.optionalString("owner"), f.stringList("tags", Validation.MAX_TAGS), f.optionalString("category"));
         RoomView room = manager.createRoom(roomActor(), options);
         return Response.created(URI.create("rooms/" + room.id())).entity(RestJson.room(room).toString()).build();
     }
 
     @GET
-    @Operation(summary = "List rooms in id order: the public ones and the private ones the caller is a member of (administrators: all)",
-            description = "Query: after (id), limit (1-200, default 50), archived (true to include)")
+    @Operation(summary = "List or search rooms in id order, each with its member count: the public ones and the private"
+            + " ones the caller is a member of (administrators: all)",
+            description = "Query: q (words in the name or description), tag, category, after (id), limit (1-200,"
+                    + " default 50), archived (true to include)")
     public String list(@QueryParam("after") String after, @QueryParam("limit") String limit,
-                       @QueryParam("archived") boolean archived) {
-        List<RoomView> rooms = manager.rooms(roomActor(), Optional.ofNullable(after).filter(a -> !a.isEmpty()),
-                Params.intOr("limit", limit, 1, 200, 50), archived);
-        return RestJson.wrap("rooms", RestJson.array(rooms, RestJson::room)).toString();
+                       @QueryParam("archived") boolean archived, @QueryParam("q") String q,
+                       @QueryParam("tag") String tag, @QueryParam("category") String category) {
+        RoomPage page = manager.discoverRooms(roomActor(), new RoomSearch(given(q), given(tag), given(category)),
+                given(after), Params.intOr("limit", limit, 1, 200, 50), archived);
+        return Jsons.createObjectBuilder().add("rooms", RestJson.array(page.rooms(), RestJson::listing))
+                .add("more", page.more()).build().toString();
+    }
+
+    private static Optional<String> given(String parameter) {
+        return Optional.ofNullable(parameter).filter(p -> !p.isEmpty());
     }
 
     @GET
@@ -71,7 +83,8 @@ public class RoomsResource extends ApiResource {
     @PATCH
     @Path("{room}")
     @Operation(summary = "Change a room (admin or above)",
-            description = "Body: any of {name, description, private, maxMembers, metadata}; null clears description, maxMembers and metadata")
+            description = "Body: any of {name, description, private, maxMembers, metadata, tags, category}; null clears"
+                    + " description, maxMembers, metadata and category; tags replace the room's tags")
     public String update(@PathParam("room") String room, String body) {
         JsonFields f = JsonFields.parseObject(body);
         RoomUpdate update = RoomUpdate.none();
@@ -89,6 +102,12 @@ public class RoomsResource extends ApiResource {
         }
         if (f.has("metadata")) {
             update = update.withMetadata(f.optionalJson("metadata").orElse(null));
+        }
+        if (f.has("tags")) {
+            update = update.withTags(f.stringList("tags", Validation.MAX_TAGS));
+        }
+        if (f.has("category")) {
+            update = update.withCategory(f.optionalString("category").orElse(null));
         }
         return RestJson.room(manager.updateRoom(roomActor(), room, update)).toString();
     }
