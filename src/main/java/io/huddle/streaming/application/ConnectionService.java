@@ -2,6 +2,7 @@ package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.RateLimiter.Budget;
 import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.direct.DirectCommands;
 import io.huddle.streaming.application.pins.PinCommands;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.reading.ReadCommands;
@@ -66,6 +67,9 @@ public class ConnectionService {
 
     @Inject
     ReadCommands reading;
+
+    @Inject
+    DirectCommands direct;
 
     @Inject
     ChannelService channelService;
@@ -240,6 +244,11 @@ public class ConnectionService {
             case "pin" -> pins.pin(connection, command);
             case "unpin" -> pins.unpin(connection, command);
             case "pins" -> pins.pins(connection, command);
+            case "dm" -> direct.open(connection, command);
+            case "dms" -> direct.list(connection, command);
+            case "block" -> direct.block(connection, command, true);
+            case "unblock" -> direct.block(connection, command, false);
+            case "blocks" -> direct.blocks(connection, command);
             case "read" -> reading.read(connection, command);
             case "unread" -> reading.unread(connection, command);
             case "subscribe" -> subscribe(connection, command, true);

@@ -78,6 +78,12 @@ public class MembershipService {
                 throw new HuddleException(ErrorCode.FORBIDDEN, "nobody joins as owner: transfer ownership instead");
             }
             boolean vouched = actor.isTrusted();
+            if (room.isDirect()) {
+                if (!room.directUsers().contains(user)) {
+                    throw new HuddleException(ErrorCode.FORBIDDEN, "a direct conversation is for its two users only");
+                }
+                vouched = true;
+            }
             if (!self || options.role() != Role.MEMBER) {
                 Role actorRole = access.requireRole(actor, id, Role.MODERATOR, "add members");
                 if (!actor.isTrusted() && !actorRole.above(options.role())) {

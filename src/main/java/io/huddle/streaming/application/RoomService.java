@@ -13,6 +13,7 @@ import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.domain.room.DirectRooms;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;
 import io.huddle.streaming.domain.room.Role;
@@ -66,6 +67,9 @@ public class RoomService {
             String owner = ownerOf(actor, options);
             String name = Validation.text("name", options.name(), Validation.MAX_NAME);
             RoomId id = options.id().map(RoomId::of).orElseGet(() -> generateId(name));
+            if (DirectRooms.isDirectId(id)) {
+                throw Validation.bad("room ids starting with '" + DirectRooms.PREFIX + "' are kept for direct conversations");
+            }
             if (rooms.find(id).isPresent()) {
                 throw new HuddleException(ErrorCode.CONFLICT, "a room with id '" + id + "' already exists");
             }
@@ -246,6 +250,9 @@ public class RoomService {
     private RoomId generateId(String name) {
         String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         base = base.isEmpty() ? "room" : base.substring(0, Math.min(base.length(), 48));
+        if (base.startsWith(DirectRooms.PREFIX)) {
+            base = "room-" + base;
+        }
         RoomId candidate = RoomId.of(base);
         while (rooms.find(candidate).isPresent()) {
             candidate = RoomId.of(base + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 30), 36));

@@ -2,6 +2,7 @@ package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.broadcasts.BroadcastService;
+import io.huddle.streaming.application.direct.DirectService;
 import io.huddle.streaming.application.messaging.MessageService;
 import io.huddle.streaming.application.pins.PinService;
 import io.huddle.streaming.application.reading.ReadService;
@@ -10,6 +11,7 @@ import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.DirectView;
 import io.huddle.streaming.application.view.PinView;
 import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.UnreadView;
@@ -89,6 +91,9 @@ public class StreamingManager {
 
     @Inject
     ReadService reading;
+
+    @Inject
+    DirectService directs;
 
     @Inject
     PresenceService presence;
@@ -340,6 +345,37 @@ public class StreamingManager {
     /** The room's pinned messages, the latest pinned first, for whoever may read its history. */
     public List<PinView> pins(Actor by, String room) {
         return pins.pins(by, Ids.room(room));
+    }
+
+    // Direct conversations
+
+    /**
+     * The direct conversation of {@code user} and {@code other}: a private room of the two, opened if it was not
+     * (the same pair always gets the same room, concurrent opens included). {@code forbidden} when either blocks the
+     * other. A user opens only their own conversations.
+     */
+    public DirectView openDirect(Actor by, String user, String other) {
+        return directs.open(by, user, other);
+    }
+
+    /** {@code user}'s direct conversations with the other user and the latest message, the latest active first. */
+    public List<DirectView> directs(Actor by, String user, int limit) {
+        return directs.list(by, user, limit);
+    }
+
+    /** {@code user} refuses direct messages from {@code other}: neither opens nor writes in their conversation. */
+    public void block(Actor by, String user, String other) {
+        directs.block(by, user, other);
+    }
+
+    /** {@code user} lifts their block of {@code other}; {@code not_found} if there was none. */
+    public void unblock(Actor by, String user, String other) {
+        directs.unblock(by, user, other);
+    }
+
+    /** The users {@code user} blocks. */
+    public List<String> blocks(Actor by, String user) {
+        return directs.blocked(by, user);
     }
 
     // Read markers

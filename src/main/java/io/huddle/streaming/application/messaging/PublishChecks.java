@@ -155,6 +155,10 @@ public class PublishChecks {
             throw new HuddleException(ErrorCode.MUTED, "you are muted in room '" + id + "'"
                     + standing.muteUntil().map(until -> " until " + until).orElse(""));
         }
+        if (standing.blocked()) {
+            // The same words for both users: the blocked one learns nothing but that it is refused.
+            throw new HuddleException(ErrorCode.FORBIDDEN, "this direct conversation does not take messages now");
+        }
         if (standing.locked() && !standing.exempt()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "room '" + id + "' is locked: only a moderator or above may "
                     + what + " until it is unlocked");

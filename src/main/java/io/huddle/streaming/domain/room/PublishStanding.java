@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param muteUntil  when that mute ends; empty for a mute without end (or no mute)
  * @param locked     the room is locked: only moderators and above publish
  * @param slowModeMs the room's slow mode interval in milliseconds, 0 when off
+ * @param blocked    the room is a direct conversation and one of its two users blocks the other
  */
 public record PublishStanding(boolean archived, Optional<Role> role, boolean muted, Optional<Instant> muteUntil,
-                              boolean locked, int slowModeMs) {
+                              boolean locked, int slowModeMs, boolean blocked) {
 
     public PublishStanding {
         Objects.requireNonNull(role, "role");

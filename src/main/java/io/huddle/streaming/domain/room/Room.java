@@ -48,6 +48,13 @@ public class Room {
     @Column(name = "tags", length = 400)
     private String tags;
 
+    /** For a direct conversation, its two users in id order; null otherwise. */
+    @Column(name = "dm_first", length = 64, updatable = false)
+    private String dmFirst;
+
+    @Column(name = "dm_second", length = 64, updatable = false)
+    private String dmSecond;
+
     @Column(name = "slow_mode_ms", nullable = false)
     private int slowModeMs;
 
@@ -168,6 +175,25 @@ public class Room {
     public void attachMetadata(String json, Instant now) {
         this.metadata = json;
         touch(now);
+    }
+
+    /** Before it is stored: makes this room the direct conversation of {@code first} and {@code second} (in id order). */
+    public void directBetween(String first, String second) {
+        if (first.compareTo(second) >= 0) {
+            throw new IllegalArgumentException("the two users of a direct conversation are distinct and in id order");
+        }
+        this.dmFirst = first;
+        this.dmSecond = second;
+    }
+
+    /** Whether this is a direct conversation between two users. */
+    public boolean isDirect() {
+        return dmFirst != null;
+    }
+
+    /** The two users of a direct conversation, in id order; empty for any other room. */
+    public List<String> directUsers() {
+        return dmFirst == null ? List.of() : List.of(dmFirst, dmSecond);
     }
 
     /** Sets the category; {@code null} clears it. */

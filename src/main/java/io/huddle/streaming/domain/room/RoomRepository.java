@@ -1,5 +1,7 @@
 package io.huddle.streaming.domain.room;
 
+import io.huddle.streaming.domain.message.Message;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +48,16 @@ public interface RoomRepository {
     List<Listed> discover(RoomSearch search, Optional<RoomId> afterId, int limit, boolean includeArchived,
                           Optional<String> visibleTo);
 
+    /** A direct conversation of a user, with its latest message if it has one. */
+    record Direct(Room room, Optional<Message> last) {
+    }
+
+    /**
+     * The direct conversations {@code user} is a member of, the latest active first (by their latest message, or
+     * when they were opened), at most {@code limit}.
+     */
+    List<Direct> directsOf(String user, int limit);
+
     /** The membership of {@code user} in {@code room}, if any. */
     Optional<RoomMember> member(RoomId room, String user);
 
@@ -76,7 +88,7 @@ public interface RoomRepository {
     /** How many members {@code room} has. */
     long countMembers(RoomId room);
 
-    /** How many rooms {@code user} is a member of. */
+    /** How many rooms {@code user} is a member of, direct conversations not counted. */
     long countRoomsOf(String user);
 
     /**

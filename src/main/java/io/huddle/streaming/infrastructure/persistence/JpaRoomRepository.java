@@ -1,5 +1,6 @@
 package io.huddle.streaming.infrastructure.persistence;
 
+import io.huddle.streaming.domain.message.Message;
 import io.huddle.streaming.domain.room.MembershipKey;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Room;
@@ -127,6 +128,19 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public List<Direct> directsOf(String user, int limit) {
+        return em.createQuery("select r, msg from Room r left join Message msg on msg.roomId = r.id and msg.seq = r.lastSeq"
+                        + " where (r.dmFirst = :user or r.dmSecond = :user)"
+                        + " and r.id in (select m.roomId from RoomMember m where m.userId = :user)"
+                        + " order by coalesce(msg.createdAt, r.createdAt) desc, r.id", Object[].class)
+                .setParameter("user", user)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> new Direct((Room) row[0], Optional.ofNullable((Message) row[1])))
+                .toList();
+    }
+
+    @Override
     public Optional<RoomMember> member(RoomId room, String user) {
         return Optional.ofNullable(em.find(RoomMember.class, new MembershipKey(room.value(), user)));
     }
@@ -136,7 +150,11 @@ public class JpaRoomRepository implements RoomRepository {
         // Plain SQL over scalars: no entity enters the persistence context, so the commit has nothing to check.
         List<?> rows = em.createNativeQuery("select case when r.archived_at is null then 0 else 1 end, m.role,"
                         + " case when mu.user_id is null then 0 else 1 end, mu.until,"
-                        + " case when r.locked then 1 else 0 end, r.slow_mode_ms"
+                        + " case when r.locked then 1 else 0 end, r.slow_mode_ms,"
+                        // Only a direct conversation asks for blocks: dm_first is null in every other room.
+                        + " case when r.dm_first is not null and exists (select 1 from user_blocks b where"
+                        + " (b.user_id = r.dm_first and b.blocked_id = r.dm_second)"
+                        + " or (b.user_id = r.dm_second and b.blocked_id = r.dm_first)) then 1 else 0 end"
                         + " from rooms r"
                         + " left join room_members m on m.room_id = r.id and m.user_id = ?2"
                         + " left join room_mutes mu on mu.room_id = r.id and mu.user_id = ?2"
@@ -149,7 +167,8 @@ public class JpaRoomRepository implements RoomRepository {
         }
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new PublishStanding(flag(row[0]), Optional.ofNullable((String) row[1]).map(Role::valueOf),
-                flag(row[2]), Optional.ofNullable(instant(row[3])), flag(row[4]), ((Number) row[5]).intValue()));
+                flag(row[2]), Optional.ofNullable(instant(row[3])), flag(row[4]), ((Number) row[5]).intValue(),
+                flag(row[6])));
     }
 
     @Override
@@ -220,7 +239,9 @@ public class JpaRoomRepository implements RoomRepository {
 
     @Override
     public long countRoomsOf(String user) {
-        return em.createQuery("select count(m) from RoomMember m where m.userId = :user", Long.class)
+        return em.createQuery("select count(m) from RoomMember m where m.userId = :user and m.roomId not in"
+                        + " (select r.id from Room r where r.dmFirst is not null and (r.dmFirst = :user or r.dmSecond = :user))",
+                        Long.class)
                 .setParameter("user", user)
                 .getSingleResult();
     }
