@@ -29,6 +29,8 @@ class HistoryOffIT extends OneFeatureOff {
             assertDisabled(aliceWs, "{\"type\":\"delete\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id") + "\"}");
             assertDisabled(aliceWs, "{\"type\":\"pin\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id") + "\"}");
             assertDisabled(bobWs, "{\"type\":\"pins\",\"room\":\"" + room + "\"}");
+            assertDisabled(bobWs, "{\"type\":\"react\",\"room\":\"" + room + "\",\"id\":\"" + ack.getString("id")
+                    + "\",\"reaction\":\"ok\"}");
             JsonObject resumed = assertAcked(bobWs, "{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":0}");
             assertFalse(resumed.getBoolean("recovered"), "nothing can be replayed without history");
         }

@@ -5,6 +5,7 @@ import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.direct.DirectCommands;
 import io.huddle.streaming.application.pins.PinCommands;
 import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.reactions.ReactionCommands;
 import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.application.support.Errors;
 import io.huddle.streaming.application.typing.TypingService;
@@ -70,6 +71,9 @@ public class ConnectionService {
 
     @Inject
     DirectCommands direct;
+
+    @Inject
+    ReactionCommands reactions;
 
     @Inject
     ChannelService channelService;
@@ -244,6 +248,8 @@ public class ConnectionService {
             case "pin" -> pins.pin(connection, command);
             case "unpin" -> pins.unpin(connection, command);
             case "pins" -> pins.pins(connection, command);
+            case "react" -> reactions.react(connection, command, true);
+            case "unreact" -> reactions.react(connection, command, false);
             case "dm" -> direct.open(connection, command);
             case "dms" -> direct.list(connection, command);
             case "block" -> direct.block(connection, command, true);

@@ -15,9 +15,11 @@ import io.huddle.streaming.application.event.MessagePinned;
 import io.huddle.streaming.application.event.MessageUnpinned;
 import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.application.event.OwnershipTransferred;
+import io.huddle.streaming.application.event.ReactionChanged;
 import io.huddle.streaming.application.event.RoomDeleted;
 import io.huddle.streaming.application.event.RoomUpdated;
 import io.huddle.streaming.application.pins.PinFrames;
+import io.huddle.streaming.application.reactions.ReactionCommands;
 import io.huddle.streaming.application.reading.ReadCommands;
 import io.huddle.streaming.application.support.CommitListener;
 import io.huddle.streaming.application.view.MessageView;
@@ -38,7 +40,7 @@ import java.util.List;
 
 /**
  * Turns committed room events into frames for the room's connections, on every node: {@code message},
- * {@code edited}, {@code deleted}, {@code pin}, {@code member} and {@code room} to the room; {@code read} to the
+ * {@code edited}, {@code deleted}, {@code pin}, {@code reaction}, {@code member} and {@code room} to the room; {@code read} to the
  * reader's own connections. Each frame is encoded once and published
  * to the {@link Broker}. Runs right after commit, in commit order for a room ({@link CommitListener}), so clients
  * only see what the database has, in seq order.
@@ -61,6 +63,8 @@ public class RoomFrames implements CommitListener {
             toRoom(e.room(), "pin", PinFrames.pinned(e.room(), e.pin()));
         } else if (event instanceof MessageUnpinned e) {
             toRoom(e.room(), "pin", PinFrames.unpinned(e.room(), e.id(), e.by()));
+        } else if (event instanceof ReactionChanged e) {
+            toRoom(e.room(), "reaction", ReactionCommands.frame(e));
         } else if (event instanceof MarkedRead e) {
             broker.publish(Envelope.toUsers(List.of(e.user()), OutboundFrame.of("read", ReadCommands.frame(e.room(), e.seq()))));
         } else if (event instanceof MemberJoined e) {

@@ -41,7 +41,8 @@ public class StoredRoomHistory implements RoomHistory {
                 HistoryView page = messages.history(Actor.system(), new HistoryQuery(id, OptionalLong.of(upTo + 1),
                         OptionalLong.of(from), HistoryQuery.MAX_LIMIT, Optional.empty(), Optional.empty()));
                 for (MessageView m : page.messages()) {
-                    frames.add(OutboundFrame.roomMessage(room, m.seq(), MessageFrames.of(m)));
+                    // As it went out live: without the reactions it has since.
+                    frames.add(OutboundFrame.roomMessage(room, m.seq(), MessageFrames.of(m.withReactions(List.of()))));
                     from = m.seq();
                 }
                 more = page.more() && !page.messages().isEmpty();

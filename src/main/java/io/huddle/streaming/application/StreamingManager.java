@@ -5,6 +5,7 @@ import io.huddle.streaming.application.broadcasts.BroadcastService;
 import io.huddle.streaming.application.direct.DirectService;
 import io.huddle.streaming.application.messaging.MessageService;
 import io.huddle.streaming.application.pins.PinService;
+import io.huddle.streaming.application.reactions.ReactionService;
 import io.huddle.streaming.application.reading.ReadService;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Validation;
@@ -94,6 +95,9 @@ public class StreamingManager {
 
     @Inject
     DirectService directs;
+
+    @Inject
+    ReactionService reactions;
 
     @Inject
     PresenceService presence;
@@ -325,6 +329,22 @@ public class StreamingManager {
     /** Deletes a message. The author, or a moderator and above. */
     public void deleteMessage(Actor by, String room, String messageId) {
         messages.delete(by, Ids.room(room), messageId);
+    }
+
+    // Reactions
+
+    /**
+     * Adds {@code by}'s {@code reaction} (an emoji or a short name) to a message of the room; returns how many users
+     * gave it. Members who may publish there; at most {@code streaming.limits.reactions-per-message} different
+     * reactions per message. Announced to the room with a {@code reaction} frame.
+     */
+    public long react(Actor by, String room, String messageId, String reaction) {
+        return reactions.add(by, Ids.room(room), messageId, reaction);
+    }
+
+    /** Removes {@code by}'s {@code reaction} from a message; {@code not_found} if they had not given it. */
+    public long unreact(Actor by, String room, String messageId, String reaction) {
+        return reactions.remove(by, Ids.room(room), messageId, reaction);
     }
 
     // Pins

@@ -63,6 +63,10 @@ public class StreamingConfig {
     int pinsPerRoom;
 
     @Inject
+    @ConfigProperty(name = "streaming.limits.reactions-per-message", defaultValue = "20")
+    int reactionsPerMessage;
+
+    @Inject
     @ConfigProperty(name = "streaming.moderation.expiry-check", defaultValue = "10s")
     String expiryCheck;
 
@@ -213,6 +217,7 @@ public class StreamingConfig {
         expiry = duration("streaming.moderation.expiry-check", expiryCheck, problems);
         positive("streaming.limits.message-bytes", maxMessageBytes, problems);
         positive("streaming.limits.rooms-per-user", roomsPerUser, problems);
+        positive("streaming.limits.reactions-per-message", reactionsPerMessage, problems);
         if (pinsPerRoom < 1 || pinsPerRoom > MAX_PINS_PER_ROOM) {
             problems.add("streaming.limits.pins-per-room must be between 1 and " + MAX_PINS_PER_ROOM + ", was "
                     + pinsPerRoom);
@@ -472,6 +477,11 @@ public class StreamingConfig {
     /** How many rooms one user may be a member of (owned rooms included). */
     public int roomsPerUser() {
         return roomsPerUser;
+    }
+
+    /** How many different reactions one message may have. */
+    public int reactionsPerMessage() {
+        return reactionsPerMessage;
     }
 
     /** How many messages a room may have pinned at once (1 to {@value #MAX_PINS_PER_ROOM}). */

@@ -5,7 +5,7 @@ package io.huddle.streaming.application.event;
  */
 public sealed interface RoomEvent permits RoomCreated, RoomUpdated, RoomDeleted, OwnershipTransferred, MemberJoined,
         MemberLeft, MemberKicked, MemberBanned, MemberUnbanned, MemberMuted, MemberUnmuted, MemberRoleChanged,
-        MessageStored, MessageEdited, MessageDeleted, MessagePinned, MessageUnpinned, MarkedRead {
+        MessageStored, MessageEdited, MessageDeleted, MessagePinned, MessageUnpinned, MarkedRead, ReactionChanged {
 
     /** The room's id. */
     String room();

@@ -18,6 +18,7 @@ import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.message.Message;
 import io.huddle.streaming.domain.message.MessageRepository;
+import io.huddle.streaming.domain.message.Reactions;
 import io.huddle.streaming.domain.room.ModerationEntry;
 import io.huddle.streaming.domain.room.ModerationRepository;
 import io.huddle.streaming.domain.room.Role;
@@ -31,6 +32,8 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -75,6 +78,9 @@ public class MessageService {
 
     @Inject
     PinService pins;
+
+    @Inject
+    Reactions reactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -151,7 +157,11 @@ public class MessageService {
                 access.requireRole(actor, query.room(), Role.MODERATOR, "list another user's messages");
             }
             var page = messages.page(query);
-            return new HistoryView(page.messages().stream().map(MessageView::of).toList(), page.more());
+            Map<String, List<Reactions.Count>> counts = reactions.of(
+                    page.messages().stream().map(Message::id).toList(), actor.name());
+            return new HistoryView(page.messages().stream()
+                    .map(m -> MessageView.of(m).withReactions(counts.getOrDefault(m.id(), List.of()))).toList(),
+                    page.more());
         });
     }
 

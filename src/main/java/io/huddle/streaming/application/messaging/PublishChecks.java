@@ -137,7 +137,7 @@ public class PublishChecks {
      * What a publish and an edit both need: an open room and, for a user, membership ({@code banned} or
      * {@code forbidden} without it), no mute in force, and a role of moderator or above in a locked room.
      */
-    void requireStanding(Actor actor, RoomId id, String what) {
+    public void requireStanding(Actor actor, RoomId id, String what) {
         requireStanding(actor, id, what, new Standings());
     }
 

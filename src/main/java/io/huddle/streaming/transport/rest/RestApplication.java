@@ -19,7 +19,7 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RoomsResource.class, MembersResource.class, ModerationResource.class, MessagesResource.class,
-                PinsResource.class, UsersResource.class, PresenceResource.class, ChannelsResource.class, NodeResource.class,
-                ErrorMapper.class);
+                PinsResource.class, ReactionsResource.class, UsersResource.class, PresenceResource.class,
+                ChannelsResource.class, NodeResource.class, ErrorMapper.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
+import io.huddle.streaming.application.MessageFrames;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.InviteView;
@@ -91,6 +92,9 @@ final class RestJson {
         m.editedAt().map(Instant::toString).ifPresent(e -> o.add("editedAt", e));
         if (m.deleted()) {
             o.add("deleted", true);
+        }
+        if (!m.reactions().isEmpty()) {
+            o.add("reactions", MessageFrames.reactions(m.reactions()));
         }
         return o.build();
     }
