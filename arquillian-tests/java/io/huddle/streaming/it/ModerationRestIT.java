@@ -5,7 +5,6 @@ import io.huddle.streaming.it.support.Api.Reply;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,25 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Bans, mutes, kicks, the moderation log and message history through the REST API.
  */
-class ModerationRestIT extends WireTest {
+class ModerationRestIT extends ModeratedRoomTest {
 
     /** An administrator of the test server (streaming.auth.admin-users). */
     private static final String ADMIN = "it-admin";
 
-    Api api;
-    String owner;
-    String moderator;
-    String member;
-    String room;
-
-    @BeforeEach
-    void roomWithModeratorAndMember() {
-        api = new Api(base);
-        Api.ModeratedRoom moderated = api.moderatedRoom("moderated");
-        room = moderated.room();
-        owner = moderated.owner();
-        moderator = moderated.moderator();
-        member = moderated.member();
+    @Override
+    String prefix() {
+        return "moderated";
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.huddle.streaming.it.support.SseClient;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -24,22 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Pinned messages over WebSocket, SSE and REST: who may pin, what the room sees, the limit per room (5 on the test
  * server), and what deleting a pinned message does.
  */
-class PinsIT extends WireTest {
+class PinsIT extends ModeratedRoomTest {
 
-    Api api;
-    String owner;
-    String moderator;
-    String member;
-    String room;
-
-    @BeforeEach
-    void roomWithModeratorAndMember() {
-        api = new Api(base);
-        Api.ModeratedRoom moderated = api.moderatedRoom("pins");
-        room = moderated.room();
-        owner = moderated.owner();
-        moderator = moderated.moderator();
-        member = moderated.member();
+    @Override
+    String prefix() {
+        return "pins";
     }
 
     @Test

@@ -22,38 +22,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * user, the limit of distinct reactions per message (3 on the test server) under concurrent reactions, and who may
  * react.
  */
-class ReactionsIT extends WireTest {
+class ReactionsIT extends ModeratedRoomTest {
 
     private static final String THUMBS_UP = "\uD83D\uDC4D";
 
-    Api api;
-    Api.ModeratedRoom r;
     String message;
 
+    @Override
+    String prefix() {
+        return "react";
+    }
+
     @BeforeEach
-    void roomWithAMessage() {
-        api = new Api(base);
-        r = api.moderatedRoom("react");
-        Reply posted = api.post(r.owner(), "rooms/" + r.room() + "/messages", "{\"data\":\"react to me\"}");
+    void aMessage() {
+        Reply posted = api.post(owner, "rooms/" + room + "/messages", "{\"data\":\"react to me\"}");
         assertEquals(201, posted.status(), posted::toString);
         message = posted.json().getString("id");
     }
 
     @Test
     void aReactionIsAnnouncedAndCountedWithMineInHistoryAndReplays() {
-        try (WsClient mem = WsClient.connect(base, r.member()); WsClient owner = WsClient.connect(base, r.owner())) {
+        try (WsClient mem = WsClient.connect(base, member); WsClient ownerWs = WsClient.connect(base, owner)) {
             mem.next("welcome");
-            owner.next("welcome");
+            ownerWs.next("welcome");
             JsonObject ack = mem.command(react(THUMBS_UP));
             assertEquals("ack", ack.getString("type"), ack::toString);
             assertEquals(1, ack.getInt("count"));
-            JsonObject frame = owner.next("reaction");
+            JsonObject frame = ownerWs.next("reaction");
             assertEquals("added", frame.getString("action"), frame::toString);
             assertEquals(THUMBS_UP, frame.getString("reaction"));
-            assertEquals(r.member(), frame.getString("user"));
+            assertEquals(member, frame.getString("user"));
             assertEquals(message, frame.getString("id"));
 
-            Reply rest = api.put(r.owner(), "rooms/" + r.room() + "/messages/" + message + "/reactions/"
+            Reply rest = api.put(owner, "rooms/" + room + "/messages/" + message + "/reactions/"
                     + URLEncoder.encode(THUMBS_UP, StandardCharsets.UTF_8), null);
             assertEquals(200, rest.status(), rest::toString);
             assertEquals(2, rest.json().getInt("count"));
@@ -61,21 +62,21 @@ class ReactionsIT extends WireTest {
             assertEquals(2, mem.next("reaction").getInt("count"));
             assertEquals(2, mem.command(react(THUMBS_UP)).getInt("count"), "a second time changes nothing");
             assertEquals("ack", mem.command(react("party")).getString("type"));
-            List<JsonObject> heard = owner.drain().stream().filter(f -> "reaction".equals(f.getString("type"))).toList();
-            assertEquals(List.of(THUMBS_UP + " by " + r.owner(), "party by " + r.member()), heard.stream()
+            List<JsonObject> heard = ownerWs.drain().stream().filter(f -> "reaction".equals(f.getString("type"))).toList();
+            assertEquals(List.of(THUMBS_UP + " by " + owner, "party by " + member), heard.stream()
                     .map(f -> f.getString("reaction") + " by " + f.getString("user")).toList(),
                     "a repeated reaction announces nothing");
         }
-        List<JsonObject> mine = reactionsInHistory(r.member());
+        List<JsonObject> mine = reactionsInHistory(member);
         assertEquals(List.of(THUMBS_UP, "party"), mine.stream().map(x -> x.getString("reaction")).toList(), mine::toString);
         assertEquals(2, mine.get(0).getInt("count"));
         assertTrue(mine.get(0).getBoolean("me") && mine.get(1).getBoolean("me"));
-        List<JsonObject> moderators = reactionsInHistory(r.moderator());
+        List<JsonObject> moderators = reactionsInHistory(moderator);
         assertTrue(moderators.stream().noneMatch(x -> x.getBoolean("me")), moderators::toString);
 
-        try (WsClient late = WsClient.connect(base, r.moderator())) {
+        try (WsClient late = WsClient.connect(base, moderator)) {
             late.next("welcome");
-            late.sendText("{\"type\":\"join\",\"room\":\"" + r.room() + "\",\"since\":0,\"ref\":\"j\"}");
+            late.sendText("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":0,\"ref\":\"j\"}");
             JsonObject replayed = late.next("message");
             assertEquals(2, replayed.getJsonArray("reactions").size(), replayed::toString);
         }
@@ -83,7 +84,7 @@ class ReactionsIT extends WireTest {
 
     @Test
     void unreactingRemovesOnlyOnesOwnReaction() {
-        try (WsClient mem = WsClient.connect(base, r.member()); WsClient mod = WsClient.connect(base, r.moderator())) {
+        try (WsClient mem = WsClient.connect(base, member); WsClient mod = WsClient.connect(base, moderator)) {
             mem.next("welcome");
             mod.next("welcome");
             mem.command(react("ok"));
@@ -97,12 +98,12 @@ class ReactionsIT extends WireTest {
             assertEquals(1, frame.getInt("count"));
             assertEquals("not_found", mem.command(unreact("ok")).getString("code", "(none)"));
         }
-        assertEquals(1, reactionsInHistory(r.owner()).get(0).getInt("count"));
+        assertEquals(1, reactionsInHistory(owner).get(0).getInt("count"));
     }
 
     @Test
     void aMessageTakesAtMostTheLimitOfDistinctReactionsUnderConcurrentReactions() {
-        try (WsClient a = WsClient.connect(base, r.member()); WsClient b = WsClient.connect(base, r.moderator())) {
+        try (WsClient a = WsClient.connect(base, member); WsClient b = WsClient.connect(base, moderator)) {
             a.next("welcome");
             b.next("welcome");
             CompletableFuture<List<JsonObject>> one = CompletableFuture.supplyAsync(() -> a.pipeline(reacts("a", 0), "a", 4));
@@ -112,36 +113,36 @@ class ReactionsIT extends WireTest {
             assertEquals(3, answers.stream().filter(x -> "ack".equals(x.getString("type"))).count(), answers::toString);
             assertTrue(answers.stream().filter(x -> !"ack".equals(x.getString("type")))
                     .allMatch(x -> "limit_exceeded".equals(x.getString("code"))), answers::toString);
-            String given = reactionsInHistory(r.owner()).get(0).getString("reaction");
+            String given = reactionsInHistory(owner).get(0).getString("reaction");
             JsonObject sameAgain = b.command(react(given));
             assertEquals("ack", sameAgain.getString("type"), "a reaction already given does not count again: " + sameAgain);
         }
-        assertEquals(3, reactionsInHistory(r.owner()).size());
+        assertEquals(3, reactionsInHistory(owner).size());
     }
 
     @Test
     void onlyMembersWhoMayPublishReactAndBadReactionsAreRefused() {
         String stranger = Api.user("stranger");
-        assertEquals(403, api.put(stranger, "rooms/" + r.room() + "/messages/" + message + "/reactions/ok", null).status());
-        assertEquals(201, api.post(r.moderator(), "rooms/" + r.room() + "/mutes", "{\"user\":\"" + r.member() + "\"}").status());
-        try (WsClient mem = WsClient.connect(base, r.member()); WsClient owner = WsClient.connect(base, r.owner())) {
+        assertEquals(403, api.put(stranger, "rooms/" + room + "/messages/" + message + "/reactions/ok", null).status());
+        assertEquals(201, api.post(moderator, "rooms/" + room + "/mutes", "{\"user\":\"" + member + "\"}").status());
+        try (WsClient mem = WsClient.connect(base, member); WsClient ownerWs = WsClient.connect(base, owner)) {
             mem.next("welcome");
-            owner.next("welcome");
+            ownerWs.next("welcome");
             assertEquals("muted", mem.command(react("ok")).getString("code", "(none)"));
             for (String bad : List.of("has space", "x".repeat(33), "", "tab\there")) {
-                JsonObject answer = owner.command(react(bad));
+                JsonObject answer = ownerWs.command(react(bad));
                 assertEquals("bad_request", answer.getString("code", "(none)"), "'" + bad + "' answered " + answer);
             }
-            assertEquals("not_found", owner.command("{\"type\":\"react\",\"room\":\"" + r.room()
+            assertEquals("not_found", ownerWs.command("{\"type\":\"react\",\"room\":\"" + room
                     + "\",\"id\":\"nope\",\"reaction\":\"ok\"}").getString("code", "(none)"));
-            assertEquals("ack", owner.command("{\"type\":\"delete\",\"room\":\"" + r.room() + "\",\"id\":\"" + message + "\"}")
+            assertEquals("ack", ownerWs.command("{\"type\":\"delete\",\"room\":\"" + room + "\",\"id\":\"" + message + "\"}")
                     .getString("type"));
-            assertEquals("not_found", owner.command(react("ok")).getString("code", "(none)"), "deleted messages take none");
+            assertEquals("not_found", ownerWs.command(react("ok")).getString("code", "(none)"), "deleted messages take none");
         }
     }
 
     private List<JsonObject> reactionsInHistory(String user) {
-        JsonObject m = api.get(user, "rooms/" + r.room() + "/messages").json().getJsonArray("messages")
+        JsonObject m = api.get(user, "rooms/" + room + "/messages").json().getJsonArray("messages")
                 .getValuesAs(JsonObject.class).stream().filter(x -> message.equals(x.getString("id"))).findFirst()
                 .orElseThrow();
         return m.containsKey("reactions") ? m.getJsonArray("reactions").getValuesAs(JsonObject.class) : List.of();
@@ -153,11 +154,11 @@ class ReactionsIT extends WireTest {
     }
 
     private String react(String reaction) {
-        return "{\"type\":\"react\",\"room\":\"" + r.room() + "\",\"id\":\"" + message + "\",\"reaction\":\""
+        return "{\"type\":\"react\",\"room\":\"" + room + "\",\"id\":\"" + message + "\",\"reaction\":\""
                 + reaction.replace("\t", "\\t") + "\"}";
     }
 
     private String unreact(String reaction) {
-        return "{\"type\":\"unreact\",\"room\":\"" + r.room() + "\",\"id\":\"" + message + "\",\"reaction\":\"" + reaction + "\"}";
+        return "{\"type\":\"unreact\",\"room\":\"" + room + "\",\"id\":\"" + message + "\",\"reaction\":\"" + reaction + "\"}";
     }
 }

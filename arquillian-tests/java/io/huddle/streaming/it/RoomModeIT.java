@@ -6,7 +6,6 @@ import io.huddle.streaming.it.support.SseClient;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -25,22 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Slow mode and lock: set live by moderators over WebSocket, SSE and REST, announced with {@code room} frames, and
  * held on every publish path for members below moderator.
  */
-class RoomModeIT extends WireTest {
+class RoomModeIT extends ModeratedRoomTest {
 
-    Api api;
-    String owner;
-    String moderator;
-    String member;
-    String room;
-
-    @BeforeEach
-    void roomWithModeratorAndMember() {
-        api = new Api(base);
-        Api.ModeratedRoom moderated = api.moderatedRoom("mode");
-        room = moderated.room();
-        owner = moderated.owner();
-        moderator = moderated.moderator();
-        member = moderated.member();
+    @Override
+    String prefix() {
+        return "mode";
     }
 
     @Test
