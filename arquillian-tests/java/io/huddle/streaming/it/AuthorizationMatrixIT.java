@@ -90,6 +90,13 @@ class AuthorizationMatrixIT extends WireTest {
                 new Route("DELETE rooms/{room}/pins/{message} (not pinned)", r -> new Call("DELETE", "rooms/" + r.id() + "/pins/"
                         + r.message(), null), 403, 403, 404, 404, 404, 404),
                 new Route("POST rooms/{room}/messages", r -> post("rooms/" + r.id() + "/messages", "{\"data\":1}"), 403, 201, 201, 201, 201, 201),
+                new Route("PUT rooms/{room}/messages/{message}/reactions/ok", r -> new Call("PUT", "rooms/" + r.id()
+                        + "/messages/" + r.message() + "/reactions/ok", null), 403, 200, 200, 200, 200, 200),
+                new Route("PUT rooms/{room}/read", r -> new Call("PUT", "rooms/" + r.id() + "/read", "{\"seq\":1}"),
+                        403, 200, 200, 200, 200, 403),
+                new Route("GET users/{member}/unread", r -> get("users/" + r.member() + "/unread"), 403, 200, 403, 403, 403, 200),
+                new Route("GET users/{member}/dms", r -> get("users/" + r.member() + "/dms"), 403, 200, 403, 403, 403, 200),
+                new Route("GET connections", r -> get("connections"), 403, 403, 403, 403, 403, 200),
                 new Route("GET users/{member}/rooms", r -> get("users/" + r.member() + "/rooms"), 403, 200, 403, 403, 403, 200),
                 new Route("POST users/{member}/disconnect", r -> post("users/" + r.member() + "/disconnect", "{}"), 403, 403, 403, 403, 403, 204),
                 new Route("GET node", r -> get("node"), 403, 403, 403, 403, 403, 200),

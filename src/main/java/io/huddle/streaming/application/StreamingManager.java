@@ -1,6 +1,7 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.channels.ChannelService;
+import io.huddle.streaming.application.admin.ConnectionAdmin;
 import io.huddle.streaming.application.broadcasts.BroadcastService;
 import io.huddle.streaming.application.direct.DirectService;
 import io.huddle.streaming.application.messaging.MessageService;
@@ -11,17 +12,19 @@ import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
-import io.huddle.streaming.application.view.HistoryView;
+import io.huddle.streaming.application.view.ConnectionView;
 import io.huddle.streaming.application.view.DirectView;
-import io.huddle.streaming.application.view.PinView;
-import io.huddle.streaming.application.view.RoomPage;
-import io.huddle.streaming.application.view.UnreadView;
+import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.InviteView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.application.view.ModerationLogEntry;
 import io.huddle.streaming.application.view.MuteView;
+import io.huddle.streaming.application.view.PinView;
+import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
+import io.huddle.streaming.application.view.ServerStats;
+import io.huddle.streaming.application.view.UnreadView;
 import io.huddle.streaming.domain.channel.Channel;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.Role;
@@ -98,6 +101,9 @@ public class StreamingManager {
 
     @Inject
     ReactionService reactions;
+
+    @Inject
+    ConnectionAdmin admin;
 
     @Inject
     PresenceService presence;
@@ -568,6 +574,27 @@ public class StreamingManager {
      */
     public String publishToChannel(Actor by, String channel, String event, String dataJson) {
         return channels.publish(by, channel, dataJson, Optional.ofNullable(event));
+    }
+
+    /**
+     * The connections open on this node (of {@code user} only, if given), the oldest first, with their user,
+     * transport, times, rooms, channels and what the client said about itself at connect. Trusted actors only.
+     */
+    public List<ConnectionView> connections(Actor by, Optional<String> user) {
+        return admin.connections(by, user);
+    }
+
+    /**
+     * Closes connection {@code connectionId} wherever in the cluster it is open: a {@code system} frame with event
+     * {@code kicked} and {@code reason}, then close code 4409. Trusted actors only.
+     */
+    public void closeConnection(Actor by, String connectionId, String reason) {
+        admin.close(by, connectionId, reason);
+    }
+
+    /** The server's figures: connections, users online, rooms, channels, traffic, uptime. Trusted actors only. */
+    public ServerStats stats(Actor by) {
+        return admin.stats(by);
     }
 
     /**

@@ -26,6 +26,11 @@ public interface Connection {
     /** When the client last showed it is alive (any inbound frame, a pong, or for SSE a successful write). */
     Instant lastSeen();
 
+    /** What the client said about itself when it connected ({@code client} parameter), empty if nothing. */
+    default String client() {
+        return "";
+    }
+
     /**
      * Sends {@code frame}, or queues it when a write is in progress or the client is behind; never waits for the
      * client. Frames are written in the order given. If the queue is full, a droppable frame is dropped, and a frame that is not droppable

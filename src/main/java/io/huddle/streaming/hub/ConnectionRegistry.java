@@ -4,6 +4,7 @@ import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.protocol.Frames;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +22,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ConnectionRegistry {
+
+    @Inject
+    Traffic traffic;
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
 
@@ -105,13 +109,16 @@ public class ConnectionRegistry {
      * stops delivery to the others.
      */
     public void deliver(Collection<Connection> recipients, OutboundFrame frame) {
+        int sent = 0;
         for (Connection connection : recipients) {
             try {
                 connection.send(frame);
+                sent++;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
             }
         }
+        traffic.delivered(sent);
     }
 
     /**

@@ -81,6 +81,11 @@ public record Envelope(Target target, List<String> key, OutboundFrame frame, Opt
         return new Envelope(Target.CONNECTION, List.of(connectionId), frame, Optional.empty(), 0);
     }
 
+    /** A last frame for the one connection {@code connectionId}, which is then closed with {@code closeCode}. */
+    public static Envelope closeConnection(String connectionId, OutboundFrame frame, int closeCode) {
+        return new Envelope(Target.CONNECTION, List.of(connectionId), frame, Optional.empty(), closeCode);
+    }
+
     /** A frame for every connection except those of {@code users}. */
     public static Envelope toAllExcept(List<String> users, OutboundFrame frame) {
         return new Envelope(Target.ALL_EXCEPT, users, frame, Optional.empty(), 0);

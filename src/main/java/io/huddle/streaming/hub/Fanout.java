@@ -35,6 +35,9 @@ public class Fanout {
     @Inject
     ChannelIndex channels;
 
+    @Inject
+    Traffic traffic;
+
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private volatile long routesStamp = -1;
 
@@ -66,6 +69,9 @@ public class Fanout {
         Connection connection = registry.find(envelope.first());
         if (connection != null) {
             registry.deliver(List.of(connection), envelope.frame());
+            if (envelope.closeCode() != 0) {
+                connection.close(envelope.closeCode(), envelope.frame().type());
+            }
         }
     }
 
@@ -85,16 +91,19 @@ public class Fanout {
         OutboundFrame frame = envelope.frame();
         envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
         Route route = route(room);
+        int sent = 0;
         for (int i = 0; i < route.connections.length; i++) {
             Connection connection = route.connections[i];
             try {
                 if (route.streams[i].admit(frame)) {
                     connection.send(frame);
+                    sent++;
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, e, () -> "could not queue a frame for connection " + connection.id());
             }
         }
+        traffic.delivered(sent);
         envelope.membership().filter(change -> !change.joined()).ifPresent(change -> {
             if (!MembershipChange.ROOM_GONE.equals(change.user()) && !route.members.contains(change.user())) {
                 registry.forEachOfUsers(List.of(change.user()), connection -> {

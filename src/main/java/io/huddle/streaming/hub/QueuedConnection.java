@@ -53,6 +53,27 @@ public abstract class QueuedConnection implements Connection {
     protected abstract void closeTransport(int code, String reason);
 
     /** Records that the client showed it is alive. */
+    /** The longest client description kept; longer ones are cut. */
+    public static final int MAX_CLIENT = 200;
+
+    private volatile String client = "";
+
+    /**
+     * Before the connection is registered: what the client said about itself (an app name and version, say), cut
+     * to {@value #MAX_CLIENT} characters with control characters dropped; {@code null} for nothing.
+     */
+    public void describeClient(String description) {
+        if (description != null) {
+            String printable = description.replaceAll("\\p{Cc}", "");
+            client = printable.length() <= MAX_CLIENT ? printable : printable.substring(0, MAX_CLIENT);
+        }
+    }
+
+    @Override
+    public String client() {
+        return client;
+    }
+
     public void seen() {
         lastSeen = System.currentTimeMillis();
     }

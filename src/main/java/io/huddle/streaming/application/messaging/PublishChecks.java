@@ -16,6 +16,7 @@ import io.huddle.streaming.domain.message.Mentions;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.hub.Traffic;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class PublishChecks {
 
     @Inject
     SlowMode slowMode;
+
+    @Inject
+    Traffic traffic;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -108,6 +112,7 @@ public class PublishChecks {
     private Published stored(RoomId id, Appended appended, boolean announce) {
         Published published = new Published(MessageView.of(appended.message()), appended.duplicate());
         if (!appended.duplicate()) {
+            traffic.stored();
             afterCommit.orderBy("room:" + id.value());
             MessageStored event = event(id, published);
             if (announce) {

@@ -91,8 +91,8 @@ public class ReactionService {
 
     /** The message, locked, once the actor may react in its room. */
     private Message target(Actor actor, RoomId id, String messageId) {
-        if (!actor.isUser()) {
-            throw Validation.bad("reactions are given by users");
+        if (actor.user().isEmpty()) {
+            throw Validation.bad("reactions are given by users (an administrator reacts under their own name)");
         }
         checks.requireStanding(actor, id, "react to messages");
         return messages.findForUpdate(id, messageId).filter(m -> !m.isDeleted())

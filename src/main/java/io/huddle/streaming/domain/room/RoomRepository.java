@@ -88,6 +88,12 @@ public interface RoomRepository {
     /** How many members {@code room} has. */
     long countMembers(RoomId room);
 
+    /** How many rooms are stored. */
+    long countRooms();
+
+    /** The ids of the rooms {@code user} is a member of. */
+    List<String> roomIdsOf(String user);
+
     /** How many rooms {@code user} is a member of, direct conversations not counted. */
     long countRoomsOf(String user);
 

@@ -238,6 +238,18 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public long countRooms() {
+        return em.createQuery("select count(r) from Room r", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<String> roomIdsOf(String user) {
+        return em.createQuery("select m.roomId from RoomMember m where m.userId = :user order by m.roomId", String.class)
+                .setParameter("user", user)
+                .getResultList();
+    }
+
+    @Override
     public long countRoomsOf(String user) {
         return em.createQuery("select count(m) from RoomMember m where m.userId = :user and m.roomId not in"
                         + " (select r.id from Room r where r.dmFirst is not null and (r.dmFirst = :user or r.dmSecond = :user))",

@@ -20,6 +20,6 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(RoomsResource.class, MembersResource.class, ModerationResource.class, MessagesResource.class,
                 PinsResource.class, ReactionsResource.class, UsersResource.class, PresenceResource.class,
-                ChannelsResource.class, NodeResource.class, ErrorMapper.class);
+                ChannelsResource.class, NodeResource.class, ConnectionsResource.class, ErrorMapper.class);
     }
 }

@@ -85,11 +85,12 @@ public class SseResource {
                      @HeaderParam("Authorization") String authorization, @QueryParam("access_token") String token,
                      @QueryParam("user") String devUser, @QueryParam("rooms") String rooms,
                      @QueryParam("channels") String channels, @HeaderParam("Last-Event-ID") String lastEventId,
-                     @QueryParam("lastEventId") String lastEventIdParam) {
+                     @QueryParam("lastEventId") String lastEventIdParam, @QueryParam("client") String client) {
         UserId user = identify(security, authorization, token, devUser);
         Map<String, Long> resume = SseCursor.decode(lastEventId != null ? lastEventId : lastEventIdParam);
         SseConnection connection = new SseConnection(connections.newConnectionId(), user.value(), sink, sse,
                 config.sendQueue(), new SseCursor(resume), connections::closed);
+        connection.describeClient(client);
         // The stream's first events are written once this method has returned and the response has started:
         // writing them from the request thread races with the runtime's own flush of the response.
         executor.execute(() -> start(connection, resume, rooms, channels));

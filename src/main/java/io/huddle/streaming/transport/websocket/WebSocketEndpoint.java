@@ -68,6 +68,7 @@ public class WebSocketEndpoint {
         }
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
                 user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor);
+        connection.describeClient(first(session, "client"));
         this.connection = connection;
         this.commands = new CommandPipeline(connections, connection, reply -> {
             connection.send(OutboundFrame.of(reply.error().isPresent() ? "error" : "reply", reply.json()));
