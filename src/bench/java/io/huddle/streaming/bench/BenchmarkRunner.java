@@ -136,6 +136,23 @@ public final class BenchmarkRunner {
      * Builds {@code baseline.war} into {@code workDir}: the bare broadcast loop and its heap servlet, plus
      * {@code extra} classes; returns its path.
      */
+    /** What every mode prints when its run failed: the error, its trace and the server log's last lines; 1. */
+    static int failed(Throwable e, LibertyServer server) {
+        System.out.println("[bench] FAILED: " + e);
+        e.printStackTrace(System.out);
+        System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
+        return 1;
+    }
+
+    /** Prints {@code header} and {@code table}, and writes both to {@code file}. */
+    static void report(Path file, String header, String table) throws IOException {
+        System.out.println();
+        System.out.println(header);
+        System.out.println(table);
+        Files.writeString(file, header + "\n" + table);
+        log("written to " + file);
+    }
+
     static Path baselineWar(Path workDir, Class<?>... extra) throws IOException {
         Files.createDirectories(workDir);
         Path war = workDir.resolve("baseline.war");
@@ -174,17 +191,10 @@ public final class BenchmarkRunner {
             }
             String table = Report.table(subscribers, idleConnections, huddle, bare)
                     + "  WebSocket handshakes retried after 30 s without an answer: " + retriedHandshakes.get() + "\n";
-            System.out.println();
-            System.out.println(machine);
-            System.out.println(table);
-            Files.writeString(workDir.resolve("result.txt"), machine + "\n" + table);
-            log("written to " + workDir.resolve("result.txt"));
+            report(workDir.resolve("result.txt"), machine, table);
             return huddle.complete && bare.complete ? 0 : 1;
         } catch (Exception | Error e) {
-            System.out.println("[bench] FAILED: " + e);
-            e.printStackTrace(System.out);
-            System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
-            return 1;
+            return failed(e, server);
         } finally {
             server.stopQuietly();
             watchdog.interrupt();

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -101,18 +100,10 @@ final class RoomBenchmark {
 
             String header = machine + "\ndatabase: " + database + "\n";
             String table = RoomReport.table(results);
-            System.out.println();
-            System.out.println(header);
-            System.out.println(table);
-            Path file = workDir.resolve("room-result.txt");
-            Files.writeString(file, header + "\n" + table);
-            BenchmarkRunner.log("written to " + file);
+            BenchmarkRunner.report(workDir.resolve("room-result.txt"), header, table);
             return results.correct() ? 0 : 1;
         } catch (Exception | Error e) {
-            System.out.println("[bench] FAILED: " + e);
-            e.printStackTrace(System.out);
-            System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
-            return 1;
+            return BenchmarkRunner.failed(e, server);
         } finally {
             server.stopQuietly();
             watchdog.interrupt();

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,18 +92,10 @@ final class UnreadBenchmark {
             }
             String table = table(database, seeded.getJsonNumber("messages").longValue(), seedSeconds, overRest,
                     overSocket, problems);
-            System.out.println();
-            System.out.println(machine);
-            System.out.println(table);
-            Path file = workDir.resolve("unread-result.txt");
-            Files.writeString(file, machine + "\n" + table);
-            BenchmarkRunner.log("written to " + file);
+            BenchmarkRunner.report(workDir.resolve("unread-result.txt"), machine, table);
             return problems.isEmpty() ? 0 : 1;
         } catch (Exception | Error e) {
-            System.out.println("[bench] FAILED: " + e);
-            e.printStackTrace(System.out);
-            System.out.println("[bench] last lines of the server log:\n" + server.logTail(40));
-            return 1;
+            return BenchmarkRunner.failed(e, server);
         } finally {
             server.stopQuietly();
             watchdog.interrupt();
