@@ -1,5 +1,8 @@
 package io.huddle.streaming.application;
 
+import io.huddle.streaming.application.support.Validation;
+import io.huddle.streaming.protocol.ErrorCode;
+import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.domain.UserId;
 
 import java.util.Optional;
@@ -57,6 +60,17 @@ public record Actor(Optional<String> user, boolean trusted) {
     /** Whether this is an ordinary user, held to the permission checks. */
     public boolean isUser() {
         return !trusted;
+    }
+
+    /**
+     * Checks that this actor may act for {@code user}: the user themselves, or a trusted actor; {@code bad_request}
+     * if {@code user} is not a user id, {@code forbidden} saying "a user cannot {@code what}" otherwise.
+     */
+    public void requireActsFor(String user, String what) {
+        Validation.userId(user);
+        if (!trusted && !name().equals(user)) {
+            throw new HuddleException(ErrorCode.FORBIDDEN, "a user cannot " + what);
+        }
     }
 
     /** The name written in logs, moderation entries and authorship: the user id, or {@code system}. */

@@ -1,14 +1,14 @@
 package io.huddle.streaming.application;
 
-import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.admin.ConnectionAdmin;
 import io.huddle.streaming.application.broadcasts.BroadcastService;
+import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.direct.DirectService;
 import io.huddle.streaming.application.messaging.MessageService;
 import io.huddle.streaming.application.pins.PinService;
+import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.reactions.ReactionService;
 import io.huddle.streaming.application.reading.ReadService;
-import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;

@@ -57,7 +57,7 @@ public class DirectService {
 
     /** The conversation of {@code user} and {@code other}, opened if it was not. */
     public DirectView open(Actor actor, String user, String other) {
-        requireSelf(actor, user, "open direct conversations for another user");
+        actor.requireActsFor(user, "open direct conversations for another user");
         Validation.userId(other);
         if (user.equals(other)) {
             throw Validation.bad("a direct conversation is between two different users");
@@ -90,7 +90,7 @@ public class DirectService {
 
     /** {@code user}'s direct conversations, the latest active first, at most {@code limit} (1 to 200). */
     public List<DirectView> list(Actor actor, String user, int limit) {
-        requireSelf(actor, user, "list another user's direct conversations");
+        actor.requireActsFor(user, "list another user's direct conversations");
         Validation.between("limit", limit, 1, 200);
         return tx.required(() -> rooms.directsOf(user, limit).stream().map(direct -> {
             List<String> pair = direct.room().directUsers();
@@ -101,7 +101,7 @@ public class DirectService {
 
     /** {@code user} refuses direct messages from {@code other}; blocking twice is blocking once. */
     public void block(Actor actor, String user, String other) {
-        requireSelf(actor, user, "block users for another user");
+        actor.requireActsFor(user, "block users for another user");
         Validation.userId(other);
         if (user.equals(other)) {
             throw Validation.bad("a user cannot block themselves");
@@ -114,7 +114,7 @@ public class DirectService {
 
     /** {@code user} takes direct messages from {@code other} again; {@code not_found} if there was no block. */
     public void unblock(Actor actor, String user, String other) {
-        requireSelf(actor, user, "unblock users for another user");
+        actor.requireActsFor(user, "unblock users for another user");
         Validation.userId(other);
         tx.required(() -> {
             if (!blocks.unblock(user, other)) {
@@ -125,7 +125,7 @@ public class DirectService {
 
     /** The users {@code user} blocks, by id. */
     public List<String> blocked(Actor actor, String user) {
-        requireSelf(actor, user, "read another user's blocks");
+        actor.requireActsFor(user, "read another user's blocks");
         return tx.required(() -> blocks.blockedBy(user));
     }
 
@@ -145,12 +145,5 @@ public class DirectService {
         member.readUpTo(room.lastSeq());
         rooms.addMember(member);
         afterCommit.fire(new MemberJoined(room.id().value(), MemberView.of(member)));
-    }
-
-    private static void requireSelf(Actor actor, String user, String what) {
-        Validation.userId(user);
-        if (!actor.isTrusted() && !actor.name().equals(user)) {
-            throw new HuddleException(ErrorCode.FORBIDDEN, "a user cannot " + what);
-        }
     }
 }

@@ -110,8 +110,9 @@ public class PinService {
     }
 
     private Room lockedOpenRoom(Actor actor, RoomId id, String what) {
-        access.room(id);
+        Room room = access.roomForUpdate(id);
         access.requireRole(actor, id, Role.MODERATOR, what);
-        return access.openRoomForUpdate(id);
+        access.requireOpen(room);
+        return room;
     }
 }

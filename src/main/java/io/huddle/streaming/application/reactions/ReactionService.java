@@ -91,7 +91,7 @@ public class ReactionService {
 
     /** The message, locked, once the actor may react in its room. */
     private Message target(Actor actor, RoomId id, String messageId) {
-        if (actor.user().isEmpty()) {
+        if (actor.isSystem()) {
             throw Validation.bad("reactions are given by users (an administrator reacts under their own name)");
         }
         checks.requireStanding(actor, id, "react to messages");

@@ -9,8 +9,6 @@ import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.UnreadView;
 import io.huddle.streaming.domain.room.ReadMarkers;
 import io.huddle.streaming.domain.room.RoomId;
-import io.huddle.streaming.protocol.ErrorCode;
-import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -41,15 +39,12 @@ public class ReadService {
 
     /** Moves {@code user}'s marker in the room forward to {@code seq}; returns the marker after the call. */
     public long markRead(Actor actor, RoomId id, String user, long seq) {
-        requireSelfOrTrusted(actor, user, "move another user's read marker");
+        actor.requireActsFor(user, "move another user's read marker");
         if (seq < 0) {
             throw Validation.bad("'seq' must be 0 or more");
         }
         return tx.required(() -> {
             access.room(id);
-            if (access.member(id, user).isEmpty()) {
-                throw access.notMember(id, user, "only members of room '" + id + "' have a read marker there");
-            }
             ReadMarkers.Marked marked = markers.markRead(id, user, seq)
                     .orElseThrow(() -> access.notMember(id, user, "only members of room '" + id + "' have a read marker there"));
             if (marked.moved()) {
@@ -61,16 +56,9 @@ public class ReadService {
 
     /** {@code user}'s unread counts in every room they are a member of, by room id. */
     public List<UnreadView> unread(Actor actor, String user) {
-        requireSelfOrTrusted(actor, user, "read another user's unread counts");
+        actor.requireActsFor(user, "read another user's unread counts");
         return tx.required(() -> markers.unread(user).stream()
                 .map(u -> new UnreadView(u.room().value(), u.count(), u.mentions(), u.lastSeq(), u.readSeq()))
                 .toList());
-    }
-
-    private static void requireSelfOrTrusted(Actor actor, String user, String what) {
-        Validation.userId(user);
-        if (!actor.isTrusted() && !actor.name().equals(user)) {
-            throw new HuddleException(ErrorCode.FORBIDDEN, "a user cannot " + what);
-        }
     }
 }

@@ -2,10 +2,9 @@ package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.PublishRequest;
 import io.huddle.streaming.application.Published;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
-import io.huddle.streaming.protocol.ErrorCode;
-import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;
@@ -81,11 +80,7 @@ public class MessagesResource extends ApiResource {
     }
 
     private RoomId roomId() {
-        try {
-            return RoomId.of(room);
-        } catch (IllegalArgumentException e) {
-            throw new HuddleException(ErrorCode.BAD_REQUEST, e.getMessage());
-        }
+        return Validation.roomId(room);
     }
 
     private static OptionalLong optional(Optional<Long> value) {
