@@ -143,6 +143,30 @@ export class HuddleClient {
     return this.request({ type: 'unsubscribe', channel });
   }
 
+  /** Adds your reaction (an emoji or short name) to a message; resolves with {count}. */
+  react(room, id, reaction) { return this.request({ type: 'react', room, id, reaction }); }
+  /** Removes your reaction from a message; resolves with {count}. */
+  unreact(room, id, reaction) { return this.request({ type: 'unreact', room, id, reaction }); }
+
+  /** Pins a message (moderators and above). */
+  pin(room, id) { return this.request({ type: 'pin', room, id }); }
+  unpin(room, id) { return this.request({ type: 'unpin', room, id }); }
+  /** The room's pins, the latest first: resolves with {pins}. */
+  pins(room) { return this.request({ type: 'pins', room }); }
+
+  /** Opens (or finds) the direct conversation with `user`: resolves with {room, user, created}. */
+  dm(user) { return this.request({ type: 'dm', user }); }
+  /** Your direct conversations, the latest active first: resolves with {conversations}. */
+  dms(limit = 50) { return this.request({ type: 'dms', limit }); }
+
+  /** Moves your read marker in a room up to `seq`; your other connections get a `read` frame. */
+  markRead(room, seq) { return this.request({ type: 'read', room, seq }); }
+  /** Unread and mention counts for each of your rooms: resolves with {rooms}. */
+  unread() { return this.request({ type: 'unread' }); }
+
+  /** Sets a room's slow mode (`slowModeMs`, 0 = off) and/or lock (`locked`); moderators and above. */
+  roomMode(room, mode) { return this.request({ type: 'room_mode', room, ...mode }); }
+
   /** Sends a typing indicator now (prefer `typingNotifier`, which throttles keystrokes). */
   typing(room, active) { return this.request({ type: 'typing', room, active }); }
 

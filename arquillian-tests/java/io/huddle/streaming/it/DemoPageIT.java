@@ -1,70 +1,50 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.DemoBrowsers;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.huddle.streaming.it.support.DemoBrowsers.createRoom;
+import static io.huddle.streaming.it.support.DemoBrowsers.joinById;
+import static io.huddle.streaming.it.support.DemoBrowsers.send;
+import static io.huddle.streaming.it.support.DemoBrowsers.waitFor;
+import static io.huddle.streaming.it.support.DemoBrowsers.waitForMessage;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The demo chat page in two real headless Chromium browsers (Debian's chromium and chromium-driver): two users
- * chat, see each other typing and online, one reloads and misses nothing; text stays text. Writes a screenshot
- * to {@code target/demo-page.png}. Skipped, saying why, where Chromium is not installed.
+ * The demo chat page in two real headless Chromium browsers: two users chat, see each other typing and online, one
+ * reloads and misses nothing; text stays text. Writes a screenshot to {@code target/demo-page.png}.
  */
 class DemoPageIT extends WireTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private DemoBrowsers browsers;
 
     @BeforeEach
     void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "the browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)";
-        // On a developer's machine the browser tests may be skipped; in CI a missing browser fails the build.
-        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(missing + ", and CI=true: install them (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, missing);
+        DemoBrowsers.requireChromium();
+        browsers = new DemoBrowsers(base);
     }
 
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.close();
     }
 
     @Test
     void twoUsersChatSeeTypingAndPresenceAndAReloadMissesNothing() throws IOException {
         String aliceName = Api.user("alice");
         String bobName = Api.user("bob");
-        WebDriver alice = browser();
-        WebDriver bob = browser();
-        login(alice, aliceName);
-        login(bob, bobName);
+        WebDriver alice = browsers.loggedIn(aliceName);
+        WebDriver bob = browsers.loggedIn(bobName);
 
         String roomName = "Demo " + aliceName;
         joinById(bob, createRoom(alice, roomName), roomName);
@@ -85,17 +65,15 @@ class DemoPageIT extends WireTest {
         send(bob, "back again");
         waitForMessage(alice, "back again");
 
-        screenshot(alice, Path.of("target", "demo-page.png"));
+        DemoBrowsers.screenshot(alice, Path.of("target", "demo-page.png"));
     }
 
     @Test
     void browserOnServerSentEventsChatsWithOneOnWebSocket() {
         String aliceName = Api.user("alice");
         String carolName = Api.user("carol");
-        WebDriver alice = browser();
-        WebDriver carol = browser();
-        login(alice, aliceName, "");
-        login(carol, carolName, "?transport=sse");
+        WebDriver alice = browsers.loggedIn(aliceName);
+        WebDriver carol = browsers.loggedIn(carolName, "?transport=sse");
         waitFor(carol).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "(sse)"));
 
         String roomName = "Mixed " + aliceName;
@@ -110,8 +88,7 @@ class DemoPageIT extends WireTest {
     @Test
     void messageTextIsShownAsTextNeverAsHtml() {
         String aliceName = Api.user("alice");
-        WebDriver alice = browser();
-        login(alice, aliceName);
+        WebDriver alice = browsers.loggedIn(aliceName);
         createRoom(alice, "Escapes " + aliceName);
         String hostile = "<img src=x onerror=\"document.title='owned'\"><b>bold</b>";
         send(alice, hostile);
@@ -122,7 +99,7 @@ class DemoPageIT extends WireTest {
 
     @Test
     void theConsoleOffersAChannelOfTheBundledNamespaceThatWorksWithoutDefiningIt() {
-        WebDriver console = browser();
+        WebDriver console = browsers.open();
         console.get(base.toString() + "console.html");
         WebElement user = console.findElement(By.id("user"));
         user.clear();
@@ -138,72 +115,5 @@ class DemoPageIT extends WireTest {
                         && e.getText().contains("hi all")));
         assertTrue(console.findElements(By.cssSelector("#log li.in")).stream()
                 .noneMatch(e -> e.getText().contains("\"type\":\"error\"")), "no example frame was refused");
-    }
-
-    private WebDriver browser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        try {
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--window-size=1280,800",
-                    "--user-data-dir=" + Files.createTempDirectory("huddle-chromium"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        WebDriver driver = new ChromeDriver(service, options);
-        browsers.add(driver);
-        return driver;
-    }
-
-    private void login(WebDriver browser, String user) {
-        login(browser, user, "");
-    }
-
-    private void login(WebDriver browser, String user, String query) {
-        browser.get(base.toString() + query);
-        browser.findElement(By.id("user-name")).sendKeys(user);
-        browser.findElement(By.id("connect")).click();
-        waitFor(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "connected as " + user));
-    }
-
-    /** Creates a room through the page and returns its id, shown under the room's title. */
-    private static String createRoom(WebDriver browser, String name) {
-        browser.findElement(By.id("new-room-name")).sendKeys(name);
-        browser.findElement(By.id("create-room")).click();
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("room-title"), name));
-        return browser.findElement(By.id("room-id")).getText().replace("room id: ", "");
-    }
-
-    private static void joinById(WebDriver browser, String roomId, String roomName) {
-        browser.findElement(By.id("invite-room")).sendKeys(roomId);
-        browser.findElement(By.id("join-room")).click();
-        waitFor(browser).until(ExpectedConditions.textToBe(By.id("room-title"), roomName));
-    }
-
-    private static void send(WebDriver browser, String text) {
-        WebElement composer = browser.findElement(By.id("composer"));
-        composer.sendKeys(text);
-        browser.findElement(By.id("send")).click();
-        waitFor(browser).until(driver -> "".equals(composer.getDomProperty("value")));
-    }
-
-    private static void waitForMessage(WebDriver browser, String text) {
-        waitFor(browser).until(driver -> driver.findElements(By.cssSelector("#messages .message-text")).stream()
-                .anyMatch(e -> e.getText().equals(text)));
-    }
-
-    private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, WAIT);
-    }
-
-    private static void screenshot(WebDriver browser, Path target) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(target) > 0);
-        assertEquals("png", target.getFileName().toString().substring(target.getFileName().toString().length() - 3));
     }
 }
