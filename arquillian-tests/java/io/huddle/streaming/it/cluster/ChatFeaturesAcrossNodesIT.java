@@ -8,13 +8,17 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chat features hold across two nodes: a read marker moved on one node reaches the user's tab on the other,
  * reactions and pins reach members on the other node, slow mode counts a member's messages on both nodes, and an
- * administrator closes a connection open on the other node.
+ * administrator closes a connection open on the other node and lists the connections of both.
  */
 @ExtendWith(TwoNodeCluster.class)
 class ChatFeaturesAcrossNodesIT {
@@ -85,6 +89,36 @@ class ChatFeaturesAcrossNodesIT {
             assertEquals(204, apiA.delete("cluster-admin", "connections/" + id).status());
             assertEquals("kicked", onB.next("system").getString("event"));
             assertEquals(4409, onB.awaitClose());
+        }
+    }
+
+    @Test
+    void anAdministratorOnNodeAListsTheConnectionsOpenOnBothNodes() {
+        String user = Api.user("listed");
+        String room = Api.roomId("listed");
+        apiA.createRoom(user, room, "");
+        try (WsClient onA = WsClient.connect(cluster.a, user); WsClient onB = WsClient.connect(cluster.b, user)) {
+            String idA = onA.next("welcome").getString("connection");
+            String idB = onB.next("welcome").getString("connection");
+            assertEquals("ack", onB.command("{\"type\":\"subscribe\",\"channel\":\"demo.listed\"}").getString("type"));
+
+            JsonObject listed = apiA.get("cluster-admin", "connections?of=" + user).json();
+            assertEquals(0, listed.getJsonArray("unanswered").size(), listed::toString);
+            List<JsonObject> connections = listed.getJsonArray("connections").getValuesAs(JsonObject.class);
+            assertEquals(2, connections.size(), listed::toString);
+            assertEquals(Set.of(idA, idB), connections.stream().map(c -> c.getString("id")).collect(Collectors.toSet()),
+                    listed::toString);
+            JsonObject fromB = connections.stream().filter(c -> c.getString("id").equals(idB)).findFirst().orElseThrow();
+            JsonObject fromA = connections.stream().filter(c -> c.getString("id").equals(idA)).findFirst().orElseThrow();
+            assertTrue(!fromA.getString("node").equals(fromB.getString("node")), listed::toString);
+            assertEquals(List.of("demo.listed"), fromB.getJsonArray("channels").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList(), listed::toString);
+            assertEquals(List.of(room), fromB.getJsonArray("rooms").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList(), listed::toString);
+            assertEquals(0, fromA.getJsonArray("channels").size(), listed::toString);
+
+            JsonObject fromNodeB = apiB.get("cluster-admin", "connections?of=" + user).json();
+            assertEquals(2, fromNodeB.getJsonArray("connections").size(), fromNodeB::toString);
         }
     }
 }

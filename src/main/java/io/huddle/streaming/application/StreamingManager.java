@@ -12,7 +12,7 @@ import io.huddle.streaming.application.reading.ReadService;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
-import io.huddle.streaming.application.view.ConnectionView;
+import io.huddle.streaming.application.view.ConnectionList;
 import io.huddle.streaming.application.view.DirectView;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.InviteView;
@@ -577,10 +577,11 @@ public class StreamingManager {
     }
 
     /**
-     * The connections open on this node (of {@code user} only, if given), the oldest first, with their user,
-     * transport, times, rooms, channels and what the client said about itself at connect. Trusted actors only.
+     * The connections open on every node of the cluster (of {@code user} only, if given), the oldest first, with
+     * their user, transport, node, times, rooms, channels and what the client said about itself at connect; waits
+     * for the other nodes' answers at most 3 seconds and names the nodes that did not answer. Trusted actors only.
      */
-    public List<ConnectionView> connections(Actor by, Optional<String> user) {
+    public ConnectionList connections(Actor by, Optional<String> user) {
         return admin.connections(by, user);
     }
 

@@ -5,6 +5,7 @@ import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
+import io.huddle.streaming.application.view.ConnectionList;
 import io.huddle.streaming.application.view.ConnectionView;
 import io.huddle.streaming.application.view.ServerStats;
 import io.huddle.streaming.config.StreamingConfig;
@@ -12,8 +13,10 @@ import io.huddle.streaming.domain.channel.ChannelRepository;
 import io.huddle.streaming.domain.room.RoomRepository;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ChannelIndex;
+import io.huddle.streaming.hub.ClusterConnectionList;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.ConnectionSummary;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.Traffic;
@@ -29,16 +32,18 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
 /**
  * Connection administration and the server's figures, for trusted actors only ({@code forbidden} otherwise).
- * Lists the connections open on this node (all, or one user's), closes one connection wherever in the cluster it is
+ * Lists the connections open on every node (all, or one user's), closes one connection wherever in the cluster it is
  * open (a {@code system kicked} frame, then close code 4409), and reads the server's figures; the message and frame
  * rates are sampled every {@value #SAMPLE_SECONDS} seconds from {@link Traffic}'s counters. Thread-safe.
  */
@@ -65,6 +70,9 @@ public class ConnectionAdmin {
 
     @Inject
     Broker broker;
+
+    @Inject
+    ClusterConnectionList cluster;
 
     @Inject
     Traffic traffic;
@@ -103,16 +111,27 @@ public class ConnectionAdmin {
         last = new Sample(now, in, out, (in - before.in()) / seconds, (out - before.out()) / seconds);
     }
 
-    /** The connections open on this node, of {@code user} only if given, the oldest first. */
-    public List<ConnectionView> connections(Actor actor, Optional<String> user) {
+    /**
+     * The connections open on every node of the cluster, of {@code user} only if given, the oldest first. Asks the
+     * other nodes and waits for their answers, at most the cluster's listing timeout; a node that did not answer
+     * is named in the result.
+     */
+    public ConnectionList connections(Actor actor, Optional<String> user) {
         requireTrusted(actor, "list connections");
         user.ifPresent(Validation::userId);
-        List<Connection> open = (user.isPresent() ? registry.ofUser(user.get()) : List.copyOf(registry.all())).stream()
-                .sorted(Comparator.comparing(Connection::openedAt).thenComparing(Connection::id)).toList();
+        CompletableFuture<ClusterConnectionList.Listing> others = cluster.others(user);
+        List<ConnectionSummary> all = new ArrayList<>();
+        for (Connection c : user.isPresent() ? registry.ofUser(user.get()) : registry.all()) {
+            all.add(ConnectionSummary.of(c, config.nodeId(), List.copyOf(channels.channelsOf(c))));
+        }
+        ClusterConnectionList.Listing listing = others.join();
+        all.addAll(listing.connections());
+        all.sort(Comparator.comparing(ConnectionSummary::openedAt).thenComparing(ConnectionSummary::id));
         Map<String, List<String>> roomsByUser = new TreeMap<>();
-        return tx.required(() -> open.stream().map(c -> new ConnectionView(c.id(), c.user(), c.transport(),
-                config.nodeId(), c.openedAt(), c.lastSeen(), roomsByUser.computeIfAbsent(c.user(), rooms::roomIdsOf),
-                channels.channelsOf(c).stream().sorted().toList(), c.client())).toList());
+        List<ConnectionView> views = tx.required(() -> all.stream().map(c -> new ConnectionView(c.id(), c.user(),
+                c.transport(), c.node(), c.openedAt(), c.lastSeen(), roomsByUser.computeIfAbsent(c.user(), rooms::roomIdsOf),
+                c.channels(), c.client())).toList());
+        return new ConnectionList(views, listing.unanswered());
     }
 
     /**

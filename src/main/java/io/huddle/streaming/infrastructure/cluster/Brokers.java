@@ -3,6 +3,7 @@ package io.huddle.streaming.infrastructure.cluster;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.ClusterChannels;
+import io.huddle.streaming.hub.ClusterConnectionList;
 import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.hub.CommandRelay;
@@ -47,6 +48,9 @@ public class Brokers {
     @Inject
     Instance<SingleNodeChannels> noChannels;
 
+    @Inject
+    Instance<SingleNodeConnectionList> noListings;
+
     @Produces
     @ApplicationScoped
     Broker broker() {
@@ -81,6 +85,12 @@ public class Brokers {
     @ApplicationScoped
     ClusterChannels channels() {
         return config.clusterEnabled() ? cluster.get().channels() : noChannels.get();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClusterConnectionList listings() {
+        return config.clusterEnabled() ? cluster.get().listings() : noListings.get();
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {

@@ -4,6 +4,8 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.Broker;
 import io.huddle.streaming.hub.BrokerStats;
 import io.huddle.streaming.hub.ChannelIndex;
+import io.huddle.streaming.hub.ClusterConnectionList;
+import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.ClusterChannels;
 import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.ClusterRates;
@@ -59,6 +61,8 @@ public class JmsBroker implements Broker {
     static final long RATE_FLUSH_MILLIS = 100;
     /** How long a command relayed to another node may take to be answered. */
     private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(10);
+    /** How long an administrator's listing of the cluster's connections waits for the other nodes. */
+    private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(3);
 
     /**
      * Unshareable: the sender and the receiver each hold a context for as long as the node runs, and a shared
@@ -92,6 +96,9 @@ public class JmsBroker implements Broker {
     ChannelIndex channelIndex;
 
     @Inject
+    ConnectionRegistry registry;
+
+    @Inject
     StreamingConfig config;
 
     @Inject
@@ -110,6 +117,7 @@ public class JmsBroker implements Broker {
     private RelayedCommands commands;
     private RateReplica rates;
     private ChannelReplica channels;
+    private ConnectionQueries listings;
     private ScheduledFuture<?> rateFlush;
     private NodeLeases leases;
     private ScheduledFuture<?> sweep;
@@ -152,6 +160,9 @@ public class JmsBroker implements Broker {
         leases.add(rates);
         channels = new ChannelReplica(sender, channelIndex);
         leases.add(channels);
+        listings = new ConnectionQueries(config.nodeId(), sender, leases::nodes, registry, channelIndex::channelsOf,
+                timers, LISTING_TIMEOUT);
+        leases.add(listings);
         receiver = new TopicReceiver(factory, topic, config.nodeId(),
                 envelope -> arrivals.offer(() -> arrived(envelope)), () -> {
             sequencer.catchUp();
@@ -205,6 +216,12 @@ public class JmsBroker implements Broker {
     public CommandRelay commands() {
         start();
         return commands;
+    }
+
+    /** The connections open on the other nodes, asked for when listed. */
+    public ClusterConnectionList listings() {
+        start();
+        return listings;
     }
 
     /** Presence over every node of the cluster, replicated to this one. */

@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
+import io.huddle.streaming.application.view.ConnectionList;
 import io.huddle.streaming.application.view.ConnectionView;
 import io.huddle.streaming.application.view.ServerStats;
 import io.huddle.streaming.protocol.Jsons;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Optional;
 
 /**
- * {@code /api/v1/connections} and {@code /api/v1/stats}: the connections open on this node, closing one anywhere,
+ * {@code /api/v1/connections} and {@code /api/v1/stats}: the connections open in the cluster, closing one anywhere,
  * and the server's figures (administrators).
  */
 @Path("")
@@ -32,12 +33,14 @@ public class ConnectionsResource extends ApiResource {
 
     @GET
     @Path("connections")
-    @Operation(summary = "The connections open on this node, the oldest first (administrators)",
+    @Operation(summary = "The connections open on every node of the cluster, the oldest first (administrators)",
             description = "Query: of (a user id: only that user's); answer: {connections: [{id, user, transport, node,"
-                    + " openedAt, lastSeen, rooms, channels, client}]}")
+                    + " openedAt, lastSeen, rooms, channels, client}], unanswered: [node ids whose connections are"
+                    + " missing because the node did not answer within 3 s]}")
     public String connections(@QueryParam("of") String of) {
-        return Jsons.createObjectBuilder().add("connections", RestJson.array(manager.connections(actor(),
-                Optional.ofNullable(of).filter(o -> !o.isEmpty())), ConnectionsResource::connection)).build().toString();
+        ConnectionList list = manager.connections(actor(), Optional.ofNullable(of).filter(o -> !o.isEmpty()));
+        return Jsons.createObjectBuilder().add("connections", RestJson.array(list.connections(), ConnectionsResource::connection))
+                .add("unanswered", Jsons.createArrayBuilder(list.unanswered())).build().toString();
     }
 
     @DELETE
