@@ -1,16 +1,16 @@
 package io.huddle.streaming.it;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.MemberOptions;
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
-import io.huddle.streaming.application.RoomOptions;
 import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.event.MemberBanned;
 import io.huddle.streaming.application.event.MemberJoined;
 import io.huddle.streaming.application.event.MessageStored;
 import io.huddle.streaming.application.event.RoomCreated;
 import io.huddle.streaming.application.event.RoomEvent;
+import io.huddle.streaming.application.messaging.PublishRequest;
+import io.huddle.streaming.application.messaging.Published;
+import io.huddle.streaming.application.rooms.MemberOptions;
+import io.huddle.streaming.application.rooms.RoomOptions;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.it.support.Deployments;
@@ -21,13 +21,13 @@ import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.UserTransaction;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.naming.InitialContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -58,7 +58,9 @@ class ArchitectureTest {
     void applicationSupportKnowsNoUseCaseOrFeature() {
         noClasses().that().resideInAPackage("..application.support..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.huddle.streaming.application",
-                        "..application.presence..", "..application.typing..", "..application.channels..")
+                        "..application.presence..", "..application.typing..", "..application.channels..",
+                        "..application.rooms..", "..application.moderation..", "..application.messaging..",
+                        "..application.session..")
                 .check(classes);
     }
 

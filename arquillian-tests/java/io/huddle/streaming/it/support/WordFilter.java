@@ -1,8 +1,8 @@
 package io.huddle.streaming.it.support;
 
-import io.huddle.streaming.application.FilterDecision;
-import io.huddle.streaming.application.InboundMessage;
-import io.huddle.streaming.application.MessageFilter;
+import io.huddle.streaming.application.messaging.FilterDecision;
+import io.huddle.streaming.application.messaging.InboundMessage;
+import io.huddle.streaming.application.messaging.MessageFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

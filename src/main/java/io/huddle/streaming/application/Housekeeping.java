@@ -1,6 +1,7 @@
 package io.huddle.streaming.application;
 
 import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.session.RateLimiter;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;

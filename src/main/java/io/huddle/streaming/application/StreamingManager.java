@@ -5,10 +5,22 @@ import io.huddle.streaming.application.broadcasts.BroadcastService;
 import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.direct.DirectService;
 import io.huddle.streaming.application.messaging.MessageService;
+import io.huddle.streaming.application.messaging.PublishRequest;
+import io.huddle.streaming.application.messaging.Published;
+import io.huddle.streaming.application.moderation.ModerationService;
 import io.huddle.streaming.application.pins.PinService;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.reactions.ReactionService;
 import io.huddle.streaming.application.reading.ReadService;
+import io.huddle.streaming.application.rooms.InviteOptions;
+import io.huddle.streaming.application.rooms.InviteService;
+import io.huddle.streaming.application.rooms.MemberOptions;
+import io.huddle.streaming.application.rooms.MembershipService;
+import io.huddle.streaming.application.rooms.RoomAccess;
+import io.huddle.streaming.application.rooms.RoomMode;
+import io.huddle.streaming.application.rooms.RoomOptions;
+import io.huddle.streaming.application.rooms.RoomService;
+import io.huddle.streaming.application.rooms.RoomUpdate;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.application.view.BanView;
@@ -46,8 +58,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -129,7 +141,7 @@ public class StreamingManager {
 
     /** The room with {@code id}, if it exists. */
     public Optional<RoomView> room(String id) {
-        return rooms.find(Ids.room(id));
+        return rooms.find(Validation.roomId(id));
     }
 
     /**
@@ -137,7 +149,7 @@ public class StreamingManager {
      * shown to its members and trusted actors only ({@code forbidden}, or {@code banned}, to anyone else).
      */
     public RoomView room(Actor by, String id) {
-        return rooms.get(by, Ids.room(id));
+        return rooms.get(by, Validation.roomId(id));
     }
 
     /** Rooms in id order after {@code after} (exclusive), at most {@code limit} (1 to 200), archived ones if asked. */
@@ -150,7 +162,7 @@ public class StreamingManager {
      * the private rooms they are a member of; trusted actors see every room.
      */
     public List<RoomView> rooms(Actor by, Optional<String> after, int limit, boolean includeArchived) {
-        return rooms.list(by, after.map(Ids::room), limit, includeArchived);
+        return rooms.list(by, after.map(Validation::roomId), limit, includeArchived);
     }
 
     /**
@@ -160,135 +172,135 @@ public class StreamingManager {
      */
     public RoomPage discoverRooms(Actor by, RoomSearch search, Optional<String> after, int limit,
                                   boolean includeArchived) {
-        return rooms.discover(by, search, after.map(Ids::room), limit, includeArchived);
+        return rooms.discover(by, search, after.map(Validation::roomId), limit, includeArchived);
     }
 
     /** The rooms {@code user} is a member of. */
     public List<RoomView> roomsOf(String user) {
-        return rooms.roomsOf(Ids.user(user));
+        return rooms.roomsOf(Validation.userId(user));
     }
 
     /** Changes a room's settings. Admin or above. */
     public RoomView updateRoom(Actor by, String room, RoomUpdate update) {
-        return rooms.update(by, Ids.room(room), update);
+        return rooms.update(by, Validation.roomId(room), update);
     }
 
     /**
      * Sets a room's slow mode and lock, live. Moderator or above; moderators and above are exempt from both.
      */
     public RoomView setRoomMode(Actor by, String room, RoomMode mode) {
-        return rooms.setMode(by, Ids.room(room), mode);
+        return rooms.setMode(by, Validation.roomId(room), mode);
     }
 
     /** Archives a room (readable, but closed to joins and messages). Admin or above. */
     public RoomView archiveRoom(Actor by, String room) {
-        return rooms.archive(by, Ids.room(room));
+        return rooms.archive(by, Validation.roomId(room));
     }
 
     /** Restores an archived room. Admin or above. */
     public RoomView restoreRoom(Actor by, String room) {
-        return rooms.restore(by, Ids.room(room));
+        return rooms.restore(by, Validation.roomId(room));
     }
 
     /** Deletes a room and everything in it. Owner only. */
     public void deleteRoom(Actor by, String room) {
-        rooms.delete(by, Ids.room(room));
+        rooms.delete(by, Validation.roomId(room));
     }
 
     // Membership
 
     /** Makes {@code user} a member (see {@link MembershipService#join}); joining again changes nothing. */
     public MemberView join(Actor by, String room, String user, MemberOptions options) {
-        return members.join(by, Ids.room(room), Ids.user(user), options);
+        return members.join(by, Validation.roomId(room), Validation.userId(user), options);
     }
 
     /** {@code user} leaves; an owner hands the room to the next in rank, or is refused if alone. */
     public void leave(Actor by, String room, String user) {
-        members.leave(by, Ids.room(room), Ids.user(user));
+        members.leave(by, Validation.roomId(room), Validation.userId(user));
     }
 
     /** The members of a room, highest role first. */
     public List<MemberView> members(String room) {
-        return members.members(Ids.room(room));
+        return members.members(Validation.roomId(room));
     }
 
     /** The members of a room, highest role first, for its members and trusted actors ({@code forbidden} else). */
     public List<MemberView> members(Actor by, String room) {
-        return members.members(by, Ids.room(room));
+        return members.members(by, Validation.roomId(room));
     }
 
     /** The membership of {@code user}, if any. */
     public Optional<MemberView> member(String room, String user) {
-        return members.member(Ids.room(room), Ids.user(user));
+        return members.member(Validation.roomId(room), Validation.userId(user));
     }
 
     /** Changes a member's role (below owner). Admin or above, ranking above the old and new role. */
     public MemberView changeRole(Actor by, String room, String user, Role role) {
-        return members.changeRole(by, Ids.room(room), Ids.user(user), role);
+        return members.changeRole(by, Validation.roomId(room), Validation.userId(user), role);
     }
 
     /** Makes member {@code newOwner} the owner; the former owner becomes an admin. Owner only. */
     public RoomView transferOwnership(Actor by, String room, String newOwner) {
-        return members.transferOwnership(by, Ids.room(room), Ids.user(newOwner));
+        return members.transferOwnership(by, Validation.roomId(room), Validation.userId(newOwner));
     }
 
     /** Removes a member, who may join again. Moderator or above, ranking above the member. */
     public void kick(Actor by, String room, String user, Optional<String> reason) {
-        members.kick(by, Ids.room(room), Ids.user(user), reason);
+        members.kick(by, Validation.roomId(room), Validation.userId(user), reason);
     }
 
     // Invites
 
     /** A new invite code. Moderator or above. */
     public InviteView createInvite(Actor by, String room, InviteOptions options) {
-        return invites.create(by, Ids.room(room), options);
+        return invites.create(by, Validation.roomId(room), options);
     }
 
     /** Revokes an invite code. Moderator or above. */
     public void revokeInvite(Actor by, String room, String code) {
-        invites.revoke(by, Ids.room(room), code);
+        invites.revoke(by, Validation.roomId(room), code);
     }
 
     /** The room's invite codes that are not revoked. Moderator or above. */
     public List<InviteView> invites(Actor by, String room) {
-        return invites.list(by, Ids.room(room));
+        return invites.list(by, Validation.roomId(room));
     }
 
     // Moderation
 
     /** Bans {@code user} for {@code duration} (empty: until lifted), ending their membership. Moderator or above. */
     public BanView ban(Actor by, String room, String user, Optional<String> reason, Optional<Duration> duration) {
-        return moderation.ban(by, Ids.room(room), Ids.user(user), reason, duration);
+        return moderation.ban(by, Validation.roomId(room), Validation.userId(user), reason, duration);
     }
 
     /** Lifts a ban. Moderator or above. */
     public void unban(Actor by, String room, String user) {
-        moderation.unban(by, Ids.room(room), Ids.user(user));
+        moderation.unban(by, Validation.roomId(room), Validation.userId(user));
     }
 
     /** The bans in force. Moderator or above. */
     public List<BanView> bans(Actor by, String room) {
-        return moderation.bans(by, Ids.room(room));
+        return moderation.bans(by, Validation.roomId(room));
     }
 
     /** Mutes a member for {@code duration} (empty: until unmuted). Moderator or above. */
     public MuteView mute(Actor by, String room, String user, Optional<Duration> duration) {
-        return moderation.mute(by, Ids.room(room), Ids.user(user), duration);
+        return moderation.mute(by, Validation.roomId(room), Validation.userId(user), duration);
     }
 
     /** Lifts a mute. Moderator or above. */
     public void unmute(Actor by, String room, String user) {
-        moderation.unmute(by, Ids.room(room), Ids.user(user));
+        moderation.unmute(by, Validation.roomId(room), Validation.userId(user));
     }
 
     /** The mutes in force. Moderator or above. */
     public List<MuteView> mutes(Actor by, String room) {
-        return moderation.mutes(by, Ids.room(room));
+        return moderation.mutes(by, Validation.roomId(room));
     }
 
     /** The newest {@code limit} moderation log lines, before line {@code beforeId} if given. Moderator or above. */
     public List<ModerationLogEntry> moderationLog(Actor by, String room, Optional<Long> beforeId, int limit) {
-        return moderation.log(by, Ids.room(room), beforeId, limit);
+        return moderation.log(by, Validation.roomId(room), beforeId, limit);
     }
 
     // Messages
@@ -299,7 +311,7 @@ public class StreamingManager {
      * commits); otherwise it shares a transaction with other publishes arriving at the same time.
      */
     public Published saveMessage(Actor by, String room, PublishRequest request) {
-        return messages.publish(by, Ids.room(room), request);
+        return messages.publish(by, Validation.roomId(room), request);
     }
 
     /**
@@ -309,7 +321,7 @@ public class StreamingManager {
      * container's executor, so stages that depend on it may do anything, another publish included.
      */
     public CompletableFuture<Published> saveMessageAsync(Actor by, String room, PublishRequest request) {
-        CompletableFuture<Published> stored = messages.publishAsync(by, Ids.room(room), request);
+        CompletableFuture<Published> stored = messages.publishAsync(by, Validation.roomId(room), request);
         CompletableFuture<Published> result = new CompletableFuture<>();
         // Not on the writer that stored it: a stage that published and waited there would wait for that writer.
         stored.whenCompleteAsync((published, failure) -> {
@@ -329,12 +341,12 @@ public class StreamingManager {
 
     /** Replaces a message's data. The author, or a moderator and above. */
     public MessageView editMessage(Actor by, String room, String messageId, String dataJson) {
-        return messages.edit(by, Ids.room(room), messageId, dataJson);
+        return messages.edit(by, Validation.roomId(room), messageId, dataJson);
     }
 
     /** Deletes a message. The author, or a moderator and above. */
     public void deleteMessage(Actor by, String room, String messageId) {
-        messages.delete(by, Ids.room(room), messageId);
+        messages.delete(by, Validation.roomId(room), messageId);
     }
 
     // Reactions
@@ -345,12 +357,12 @@ public class StreamingManager {
      * reactions per message. Announced to the room with a {@code reaction} frame.
      */
     public long react(Actor by, String room, String messageId, String reaction) {
-        return reactions.add(by, Ids.room(room), messageId, reaction);
+        return reactions.add(by, Validation.roomId(room), messageId, reaction);
     }
 
     /** Removes {@code by}'s {@code reaction} from a message; {@code not_found} if they had not given it. */
     public long unreact(Actor by, String room, String messageId, String reaction) {
-        return reactions.remove(by, Ids.room(room), messageId, reaction);
+        return reactions.remove(by, Validation.roomId(room), messageId, reaction);
     }
 
     // Pins
@@ -360,17 +372,17 @@ public class StreamingManager {
      * pin, the earlier one if the message was pinned already. Announced to the room with a {@code pin} frame.
      */
     public PinView pin(Actor by, String room, String messageId) {
-        return pins.pin(by, Ids.room(room), messageId);
+        return pins.pin(by, Validation.roomId(room), messageId);
     }
 
     /** Unpins a message of the room (moderator and above); {@code not_found} if it is not pinned. */
     public void unpin(Actor by, String room, String messageId) {
-        pins.unpin(by, Ids.room(room), messageId);
+        pins.unpin(by, Validation.roomId(room), messageId);
     }
 
     /** The room's pinned messages, the latest pinned first, for whoever may read its history. */
     public List<PinView> pins(Actor by, String room) {
-        return pins.pins(by, Ids.room(room));
+        return pins.pins(by, Validation.roomId(room));
     }
 
     // Direct conversations
@@ -412,7 +424,7 @@ public class StreamingManager {
      * user moves only their own marker.
      */
     public long markRead(Actor by, String room, String user, long seq) {
-        return reading.markRead(by, Ids.room(room), Ids.user(user), seq);
+        return reading.markRead(by, Validation.roomId(room), Validation.userId(user), seq);
     }
 
     /**
@@ -420,7 +432,7 @@ public class StreamingManager {
      * the database (no history scan). A user reads only their own.
      */
     public List<UnreadView> unread(Actor by, String user) {
-        return reading.unread(by, Ids.user(user));
+        return reading.unread(by, Validation.userId(user));
     }
 
     // Broadcasts
@@ -483,17 +495,17 @@ public class StreamingManager {
 
     /** Sets the status {@code user} chose ({@code online}, {@code away}, {@code busy}, {@code invisible}) and text. */
     public UserPresence setPresence(String user, String status, Optional<String> text) {
-        return presence.choose(Ids.user(user), null, status, Optional.empty(), text);
+        return presence.choose(Validation.userId(user), null, status, Optional.empty(), text);
     }
 
     /** The presence of {@code user}; {@link UserPresence#visibleStatus()} is what others see. */
     public UserPresence presence(String user) {
-        return presence.get(Ids.user(user));
+        return presence.get(Validation.userId(user));
     }
 
     /** The presences of many users at once, keyed by user. */
     public Map<String, UserPresence> presence(Collection<String> users) {
-        return presence.getAll(users.stream().map(Ids::user).toList());
+        return presence.getAll(users.stream().map(Validation::userId).toList());
     }
 
     /**
@@ -501,7 +513,7 @@ public class StreamingManager {
      * users they share a room with; anyone else shows as offline with no details. Trusted actors see everyone.
      */
     public Map<String, UserPresence> presence(Actor by, Collection<String> users) {
-        return presence.getAll(by, users.stream().map(Ids::user).toList());
+        return presence.getAll(by, users.stream().map(Validation::userId).toList());
     }
 
     /** The users others see online, away or busy (connected and not invisible). */
@@ -519,12 +531,12 @@ public class StreamingManager {
 
     /** The members of {@code room} others see online, away or busy. */
     public Set<String> onlineUsers(String room) {
-        return presence.onlineIn(Ids.room(room).value());
+        return presence.onlineIn(Validation.roomId(room).value());
     }
 
     /** The members of {@code room} others see online, for its members and trusted actors ({@code forbidden} else). */
     public Set<String> onlineUsers(Actor by, String room) {
-        RoomId id = Ids.room(room);
+        RoomId id = Validation.roomId(room);
         members.requireMember(by, id, "see who is online");
         return presence.onlineIn(id.value());
     }
@@ -533,17 +545,17 @@ public class StreamingManager {
 
     /** {@code user} starts typing in {@code room} (members only); ends by itself after the typing timeout. */
     public void startTyping(String room, String user) {
-        typing.typing(Ids.room(room).value(), Ids.user(user), true);
+        typing.typing(Validation.roomId(room).value(), Validation.userId(user), true);
     }
 
     /** {@code user} stops typing in {@code room}. */
     public void stopTyping(String room, String user) {
-        typing.typing(Ids.room(room).value(), Ids.user(user), false);
+        typing.typing(Validation.roomId(room).value(), Validation.userId(user), false);
     }
 
     /** The users typing in {@code room} now. */
     public Set<String> typingUsers(String room) {
-        return typing.typingIn(Ids.room(room).value());
+        return typing.typingIn(Validation.roomId(room).value());
     }
 
     // Channels
@@ -603,28 +615,12 @@ public class StreamingManager {
      * {@code kicked} and {@code reason}, then close code 4409. The user may connect again.
      */
     public void disconnect(String user, String reason) {
-        broker.publish(Envelope.disconnect(List.of(Ids.user(user)),
+        broker.publish(Envelope.disconnect(List.of(Validation.userId(user)),
                 OutboundFrame.of("system", Frames.system("kicked", reason)), CloseCodes.KICKED));
     }
 
     /** How many connections are open on this node. */
     public int connectionCount() {
         return connections.count();
-    }
-
-
-    /** Parses ids at the API's edge, failing with {@code bad_request}. */
-    static final class Ids {
-
-        private Ids() {
-        }
-
-        static RoomId room(String id) {
-            return Validation.roomId(id);
-        }
-
-        static String user(String id) {
-            return Validation.userId(id);
-        }
     }
 }

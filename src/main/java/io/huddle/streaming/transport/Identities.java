@@ -1,6 +1,6 @@
 package io.huddle.streaming.transport;
 
-import io.huddle.streaming.application.IdentityResolver;
+import io.huddle.streaming.application.session.IdentityResolver;
 import io.huddle.streaming.domain.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.huddle.streaming.application.broadcasts;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
 import io.huddle.streaming.application.messaging.MessageService;
+import io.huddle.streaming.application.messaging.PublishRequest;
+import io.huddle.streaming.application.messaging.Published;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.config.StreamingConfig;

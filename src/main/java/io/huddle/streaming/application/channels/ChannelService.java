@@ -1,7 +1,7 @@
 package io.huddle.streaming.application.channels;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.RateLimiter;
+import io.huddle.streaming.application.session.RateLimiter;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.config.StreamingConfig;

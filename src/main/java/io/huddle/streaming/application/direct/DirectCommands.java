@@ -2,14 +2,13 @@ package io.huddle.streaming.application.direct;
 
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.Features;
-import io.huddle.streaming.application.MessageFrames;
-import io.huddle.streaming.application.Reply;
 import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.application.messaging.MessageFrames;
+import io.huddle.streaming.application.session.Reply;
 import io.huddle.streaming.application.view.DirectView;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.InboundCommand;
-import io.huddle.streaming.protocol.JsonFields;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

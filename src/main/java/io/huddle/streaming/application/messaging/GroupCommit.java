@@ -1,8 +1,6 @@
 package io.huddle.streaming.application.messaging;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.config.StreamingConfig;
@@ -38,7 +36,7 @@ import java.util.logging.Logger;
  * instead of one per message. Each publish still passes its own checks (standing, fields, filters), gets its own
  * seq and idempotency check, and its own error; a publish that fails its checks leaves the others of its batch
  * untouched, and if the shared transaction itself fails, every publish of it is stored again in a transaction of
- * its own, so one bad message never takes its batch-mates down (a {@link io.huddle.streaming.application.MessageFilter}
+ * its own, so one bad message never takes its batch-mates down (a {@link io.huddle.streaming.application.messaging.MessageFilter}
  * then sees those messages a second time). A publish's future completes only after the transaction holding it
  * committed and after its delivery to the room's connections.
  *

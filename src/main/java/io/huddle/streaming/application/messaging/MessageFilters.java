@@ -1,9 +1,5 @@
 package io.huddle.streaming.application.messaging;
 
-import io.huddle.streaming.application.FilterDecision;
-import io.huddle.streaming.application.InboundMessage;
-import io.huddle.streaming.application.MessageFilter;
-
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import jakarta.annotation.Priority;

@@ -1,15 +1,12 @@
 package io.huddle.streaming.application.messaging;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.InboundMessage;
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
-import io.huddle.streaming.application.RateLimiter;
-import io.huddle.streaming.application.RoomAccess;
 import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.event.MessageDeleted;
 import io.huddle.streaming.application.event.MessageEdited;
 import io.huddle.streaming.application.pins.PinService;
+import io.huddle.streaming.application.rooms.RoomAccess;
+import io.huddle.streaming.application.session.RateLimiter;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;

@@ -1,18 +1,15 @@
 package io.huddle.streaming.application.messaging;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.InboundMessage;
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
-import io.huddle.streaming.application.RoomAccess;
 import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.rooms.RoomAccess;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.message.Appended;
-import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.Mentions;
+import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.RoomId;
@@ -62,7 +59,7 @@ public class PublishChecks {
 
     /**
      * The message to store for {@code request}, once the actor's standing, the request's fields and every
-     * {@link io.huddle.streaming.application.MessageFilter} allowed it; otherwise the error that says why not.
+     * {@link io.huddle.streaming.application.messaging.MessageFilter} allowed it; otherwise the error that says why not.
      * A failure here leaves the transaction as it was; the one write, a slow mode room's claim of the member's
      * next post, is the last check and is rolled back with the publish.
      */

@@ -1,6 +1,6 @@
 package io.huddle.streaming.application.pins;
 
-import io.huddle.streaming.application.MessageFrames;
+import io.huddle.streaming.application.messaging.MessageFrames;
 import io.huddle.streaming.application.view.PinView;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.json.JsonArrayBuilder;

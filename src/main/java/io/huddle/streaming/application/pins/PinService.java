@@ -1,9 +1,9 @@
 package io.huddle.streaming.application.pins;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.RoomAccess;
 import io.huddle.streaming.application.event.MessagePinned;
 import io.huddle.streaming.application.event.MessageUnpinned;
+import io.huddle.streaming.application.rooms.RoomAccess;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.view.PinView;

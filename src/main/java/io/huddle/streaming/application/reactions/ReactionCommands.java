@@ -2,9 +2,9 @@ package io.huddle.streaming.application.reactions;
 
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.Features;
-import io.huddle.streaming.application.Reply;
 import io.huddle.streaming.application.StreamingManager;
 import io.huddle.streaming.application.event.ReactionChanged;
+import io.huddle.streaming.application.session.Reply;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.InboundCommand;

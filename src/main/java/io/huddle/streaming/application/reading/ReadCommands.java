@@ -2,8 +2,8 @@ package io.huddle.streaming.application.reading;
 
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.Features;
-import io.huddle.streaming.application.Reply;
 import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.application.session.Reply;
 import io.huddle.streaming.application.view.UnreadView;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.protocol.Frames;

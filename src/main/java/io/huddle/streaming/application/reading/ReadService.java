@@ -1,8 +1,8 @@
 package io.huddle.streaming.application.reading;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.RoomAccess;
 import io.huddle.streaming.application.event.MarkedRead;
+import io.huddle.streaming.application.rooms.RoomAccess;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;

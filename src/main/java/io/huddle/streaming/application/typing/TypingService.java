@@ -1,21 +1,21 @@
 package io.huddle.streaming.application.typing;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.MembershipService;
 import io.huddle.streaming.application.event.MemberBanned;
 import io.huddle.streaming.application.event.MemberKicked;
 import io.huddle.streaming.application.event.MemberLeft;
 import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.rooms.MembershipService;
 import io.huddle.streaming.application.support.CommitListener;
 import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.room.RoomId;
 import io.huddle.streaming.hub.Broker;
-import io.huddle.streaming.hub.Fanout;
-import io.huddle.streaming.hub.TypingElsewhere;
 import io.huddle.streaming.hub.Envelope;
+import io.huddle.streaming.hub.Fanout;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.RoomIndex;
+import io.huddle.streaming.hub.TypingElsewhere;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.Jsons;

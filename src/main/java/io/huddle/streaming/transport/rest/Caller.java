@@ -2,12 +2,12 @@ package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.Features;
-import io.huddle.streaming.application.IdentityResolver;
+import io.huddle.streaming.application.session.IdentityResolver;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
+import io.huddle.streaming.transport.Identities;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.huddle.streaming.transport.Identities;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.SecurityContext;
 

@@ -1,7 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.MemberOptions;
+import io.huddle.streaming.application.rooms.MemberOptions;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.domain.room.Role;
 import io.huddle.streaming.protocol.ErrorCode;

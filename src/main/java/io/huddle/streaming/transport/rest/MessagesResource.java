@@ -1,7 +1,7 @@
 package io.huddle.streaming.transport.rest;
 
-import io.huddle.streaming.application.PublishRequest;
-import io.huddle.streaming.application.Published;
+import io.huddle.streaming.application.messaging.PublishRequest;
+import io.huddle.streaming.application.messaging.Published;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomId;

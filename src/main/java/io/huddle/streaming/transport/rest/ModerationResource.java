@@ -1,6 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
-import io.huddle.streaming.application.InviteOptions;
+import io.huddle.streaming.application.rooms.InviteOptions;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.InviteView;
 import io.huddle.streaming.application.view.MuteView;

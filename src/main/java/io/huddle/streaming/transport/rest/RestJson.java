@@ -1,6 +1,6 @@
 package io.huddle.streaming.transport.rest;
 
-import io.huddle.streaming.application.MessageFrames;
+import io.huddle.streaming.application.messaging.MessageFrames;
 import io.huddle.streaming.application.view.BanView;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.InviteView;

@@ -1,15 +1,12 @@
 package io.huddle.streaming.transport.rest;
 
-import io.huddle.streaming.application.Actor;
-import io.huddle.streaming.application.RoomMode;
-import io.huddle.streaming.application.RoomOptions;
-import io.huddle.streaming.application.RoomUpdate;
+import io.huddle.streaming.application.rooms.RoomMode;
+import io.huddle.streaming.application.rooms.RoomOptions;
+import io.huddle.streaming.application.rooms.RoomUpdate;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.RoomPage;
 import io.huddle.streaming.application.view.RoomView;
 import io.huddle.streaming.domain.room.RoomSearch;
-import io.huddle.streaming.protocol.ErrorCode;
-import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.JsonFields;
 import io.huddle.streaming.protocol.Jsons;
 import jakarta.enterprise.context.RequestScoped;

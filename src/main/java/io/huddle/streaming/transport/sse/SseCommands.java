@@ -1,6 +1,6 @@
 package io.huddle.streaming.transport.sse;
 
-import io.huddle.streaming.application.ConnectionService;
+import io.huddle.streaming.application.session.ConnectionService;
 import io.huddle.streaming.hub.CommandRelay;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionRegistry;

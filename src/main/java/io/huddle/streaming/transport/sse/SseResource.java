@@ -1,10 +1,10 @@
 package io.huddle.streaming.transport.sse;
 
-import io.huddle.streaming.application.ConnectionService;
-import io.huddle.streaming.application.Reply;
+import io.huddle.streaming.application.session.ConnectionService;
+import io.huddle.streaming.application.session.Reply;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
-import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.hub.CommandRelay;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.ErrorCode;
@@ -16,10 +16,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import io.huddle.streaming.hub.CommandRelay;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,7 +38,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * {@code GET /sse}: opens a stream of server frames (the first is {@code welcome}), joining the rooms of

@@ -1,12 +1,12 @@
 package io.huddle.streaming.transport.websocket;
 
-import io.huddle.streaming.application.ConnectionService;
-import io.huddle.streaming.application.CommandPipeline;
+import io.huddle.streaming.application.session.CommandPipeline;
+import io.huddle.streaming.application.session.ConnectionService;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
-import io.huddle.streaming.transport.Identities;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
+import io.huddle.streaming.transport.Identities;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;

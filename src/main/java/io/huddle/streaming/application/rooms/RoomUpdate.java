@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
 import java.util.List;
 import java.util.Objects;

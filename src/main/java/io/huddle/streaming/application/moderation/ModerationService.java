@@ -1,9 +1,11 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.moderation;
 
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.event.MemberBanned;
 import io.huddle.streaming.application.event.MemberMuted;
 import io.huddle.streaming.application.event.MemberUnbanned;
 import io.huddle.streaming.application.event.MemberUnmuted;
+import io.huddle.streaming.application.rooms.RoomAccess;
 import io.huddle.streaming.application.support.AfterCommit;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;

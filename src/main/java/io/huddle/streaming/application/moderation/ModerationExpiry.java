@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.moderation;
 
 import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.config.StreamingConfig;

@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
 import io.huddle.streaming.application.event.MarkedRead;
 import io.huddle.streaming.application.event.MemberBanned;
@@ -12,12 +12,13 @@ import io.huddle.streaming.application.event.MemberUnmuted;
 import io.huddle.streaming.application.event.MessageDeleted;
 import io.huddle.streaming.application.event.MessageEdited;
 import io.huddle.streaming.application.event.MessagePinned;
-import io.huddle.streaming.application.event.MessageUnpinned;
 import io.huddle.streaming.application.event.MessageStored;
+import io.huddle.streaming.application.event.MessageUnpinned;
 import io.huddle.streaming.application.event.OwnershipTransferred;
 import io.huddle.streaming.application.event.ReactionChanged;
 import io.huddle.streaming.application.event.RoomDeleted;
 import io.huddle.streaming.application.event.RoomUpdated;
+import io.huddle.streaming.application.messaging.MessageFrames;
 import io.huddle.streaming.application.pins.PinFrames;
 import io.huddle.streaming.application.reactions.ReactionCommands;
 import io.huddle.streaming.application.reading.ReadCommands;

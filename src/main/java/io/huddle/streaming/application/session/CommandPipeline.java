@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.session;
 
 import io.huddle.streaming.hub.Connection;
 

@@ -1,5 +1,6 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.event.MemberJoined;
 import io.huddle.streaming.application.event.RoomCreated;
 import io.huddle.streaming.application.event.RoomDeleted;

@@ -1,14 +1,16 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
 
-import io.huddle.streaming.application.messaging.MessageService;
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MessageView;
 import io.huddle.streaming.domain.message.HistoryQuery;
 import io.huddle.streaming.domain.room.RoomNotFoundException;
 import io.huddle.streaming.hub.OutboundFrame;
+import io.huddle.streaming.hub.RoomHistory;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
-import io.huddle.streaming.hub.RoomHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,7 +36,7 @@ public class StoredRoomHistory implements RoomHistory {
     public List<OutboundFrame> messages(String room, long after, long upTo) {
         List<OutboundFrame> frames = new ArrayList<>();
         try {
-            var id = StreamingManager.Ids.room(room);
+            var id = Validation.roomId(room);
             long from = after;
             boolean more = true;
             while (more && from < upTo) {

@@ -1,7 +1,14 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
+import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.Features;
+import io.huddle.streaming.application.StreamingManager;
+import io.huddle.streaming.application.messaging.MessageFrames;
 import io.huddle.streaming.application.messaging.MessageService;
+import io.huddle.streaming.application.messaging.PublishRequest;
 import io.huddle.streaming.application.presence.PresenceService;
+import io.huddle.streaming.application.session.Reply;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.HistoryView;
 import io.huddle.streaming.application.view.MemberView;
 import io.huddle.streaming.application.view.MessageView;
@@ -62,7 +69,7 @@ public class RoomCommands {
         features.requireRooms();
         JsonFields f = command.fields();
         String room = f.requireString("room");
-        RoomId id = StreamingManager.Ids.room(room);
+        RoomId id = Validation.roomId(room);
         OptionalLong since = f.optionalLong("since", 0, Long.MAX_VALUE);
         Actor actor = Actor.user(connection.user());
         connection.roomStreams().hold(room);
@@ -127,7 +134,7 @@ public class RoomCommands {
      */
     public CompletableFuture<Reply> publish(Connection connection, InboundCommand command, String room) {
         features.requireRooms();
-        return messages.publishAsync(Actor.user(connection.user()), StreamingManager.Ids.room(room),
+        return messages.publishAsync(Actor.user(connection.user()), Validation.roomId(room),
                         PublishRequest.from(command.fields()))
                 .thenApply(published -> ack(command, Jsons.createObjectBuilder().add("room", room)
                         .add("id", published.message().id()).add("seq", published.message().seq())));
@@ -161,7 +168,7 @@ public class RoomCommands {
         features.requireRooms();
         features.requireHistory();
         JsonFields f = command.fields();
-        RoomId id = StreamingManager.Ids.room(f.requireString("room"));
+        RoomId id = Validation.roomId(f.requireString("room"));
         HistoryView page = manager.history(Actor.user(connection.user()), new HistoryQuery(id,
                 f.optionalLong("before", 1, Long.MAX_VALUE), f.optionalLong("after", 0, Long.MAX_VALUE),
                 f.optionalInt("limit", 1, HistoryQuery.MAX_LIMIT).orElse(50), f.optionalString("query"),

@@ -1,9 +1,9 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
 
 import io.huddle.streaming.application.view.MessageView;
+import io.huddle.streaming.domain.message.Reactions;
 import io.huddle.streaming.protocol.Frames;
 import io.huddle.streaming.protocol.Jsons;
-import io.huddle.streaming.domain.message.Reactions;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,5 +1,6 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.view.InviteView;

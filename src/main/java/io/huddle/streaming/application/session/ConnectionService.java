@@ -1,17 +1,20 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.session;
 
-import io.huddle.streaming.application.RateLimiter.Budget;
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.application.channels.ChannelService;
 import io.huddle.streaming.application.direct.DirectCommands;
 import io.huddle.streaming.application.pins.PinCommands;
 import io.huddle.streaming.application.presence.PresenceService;
 import io.huddle.streaming.application.reactions.ReactionCommands;
 import io.huddle.streaming.application.reading.ReadCommands;
+import io.huddle.streaming.application.rooms.RoomCommands;
+import io.huddle.streaming.application.session.RateLimiter.Budget;
 import io.huddle.streaming.application.support.Errors;
+import io.huddle.streaming.application.support.Validation;
 import io.huddle.streaming.application.typing.TypingService;
 import io.huddle.streaming.config.StreamingConfig;
-import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ClusterConnections;
+import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionIds;
 import io.huddle.streaming.hub.ConnectionRegistry;
 import io.huddle.streaming.hub.OutboundFrame;
@@ -292,7 +295,7 @@ public class ConnectionService {
         JsonFields f = command.fields();
         String room = f.requireString("room");
         boolean active = f.requireBoolean("active");
-        StreamingManager.Ids.room(room);
+        Validation.roomId(room);
         typing.typing(room, connection.user(), active);
         return ack(command, Jsons.createObjectBuilder().add("room", room).add("active", active));
     }

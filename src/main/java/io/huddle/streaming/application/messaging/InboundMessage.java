@@ -1,4 +1,4 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
 
 import java.util.Objects;
 import java.util.Optional;

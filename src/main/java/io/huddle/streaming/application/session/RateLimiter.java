@@ -1,5 +1,6 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.session;
 
+import io.huddle.streaming.application.Housekeeping;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.protocol.ErrorCode;
@@ -73,7 +74,7 @@ public class RateLimiter {
     }
 
     /** Drops the buckets that have filled up again (a fresh bucket would be the same); returns how many. */
-    int forgetFull() {
+    public int forgetFull() {
         long now = System.nanoTime();
         int before = messages.size() + commands.size();
         messages.entrySet().removeIf(e -> e.getValue().fullAt(messageRate, now));
@@ -82,7 +83,7 @@ public class RateLimiter {
     }
 
     /** How many users have a bucket kept (one not yet full again). */
-    int trackedUsers() {
+    public int trackedUsers() {
         Set<String> users = new HashSet<>(messages.keySet());
         users.addAll(commands.keySet());
         return users.size();

@@ -1,5 +1,6 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.rooms;
 
+import io.huddle.streaming.application.Actor;
 import io.huddle.streaming.domain.room.ModerationRepository;
 import io.huddle.streaming.domain.room.PublishStanding;
 import io.huddle.streaming.domain.room.Role;

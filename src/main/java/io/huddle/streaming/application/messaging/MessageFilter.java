@@ -1,4 +1,6 @@
-package io.huddle.streaming.application;
+package io.huddle.streaming.application.messaging;
+
+import io.huddle.streaming.application.StreamingManager;
 
 /**
  * An application's say over inbound room messages: every CDI bean implementing this interface sees each
