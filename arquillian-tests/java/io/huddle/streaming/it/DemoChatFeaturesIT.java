@@ -2,8 +2,6 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.DemoBrowsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,20 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * list, a reaction the other user sees, an unread badge that clears in a second tab of the same user, and a
  * moderator's pin and lock.
  */
-class DemoChatFeaturesIT extends WireTest {
-
-    private DemoBrowsers browsers;
-
-    @BeforeEach
-    void requireChromium() {
-        DemoBrowsers.requireChromium();
-        browsers = new DemoBrowsers(base);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
-    }
+class DemoChatFeaturesIT extends BrowserTest {
 
     @Test
     void clickingAMemberOpensADirectConversationThatTheOtherUserSeesWithAnUnreadBadge() {

@@ -2,8 +2,6 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.DemoBrowsers;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -24,20 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The demo chat page in two real headless Chromium browsers: two users chat, see each other typing and online, one
  * reloads and misses nothing; text stays text. Writes a screenshot to {@code target/demo-page.png}.
  */
-class DemoPageIT extends WireTest {
-
-    private DemoBrowsers browsers;
-
-    @BeforeEach
-    void requireChromium() {
-        DemoBrowsers.requireChromium();
-        browsers = new DemoBrowsers(base);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
-    }
+class DemoPageIT extends BrowserTest {
 
     @Test
     void twoUsersChatSeeTypingAndPresenceAndAReloadMissesNothing() throws IOException {
