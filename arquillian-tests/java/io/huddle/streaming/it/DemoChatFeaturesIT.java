@@ -28,22 +28,19 @@ class DemoChatFeaturesIT extends BrowserTest {
 
     @Test
     void clickingAMemberOpensADirectConversationThatTheOtherUserSeesWithAnUnreadBadge() {
-        String aliceName = Api.user("alice");
-        String bobName = Api.user("bob");
-        WebDriver alice = browsers.loggedIn(aliceName);
-        WebDriver bob = browsers.loggedIn(bobName);
-        String roomName = "Lobby " + aliceName;
-        joinById(bob, createRoom(alice, roomName), roomName);
-        waitFor(alice).until(ExpectedConditions.presenceOfElementLocated(memberButton(bobName, "message-user"))).click();
-        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), "@" + bobName));
+        TwoInARoom two = twoInARoom("Lobby");
+        WebDriver alice = two.alice();
+        WebDriver bob = two.bob();
+        waitFor(alice).until(ExpectedConditions.presenceOfElementLocated(memberButton(two.bobName(), "message-user"))).click();
+        waitFor(alice).until(ExpectedConditions.textToBe(By.id("room-title"), "@" + two.bobName()));
 
         send(alice, "just between us");
 
-        By conversation = By.cssSelector("#dm-list li[data-user='" + aliceName + "']");
+        By conversation = By.cssSelector("#dm-list li[data-user='" + two.aliceName() + "']");
         waitFor(bob).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#dm-list li[data-user='" + aliceName + "'] .badge"), "1"));
+                By.cssSelector("#dm-list li[data-user='" + two.aliceName() + "'] .badge"), "1"));
         bob.findElement(conversation).findElement(By.cssSelector(".open-room")).click();
-        waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), "@" + aliceName));
+        waitFor(bob).until(ExpectedConditions.textToBe(By.id("room-title"), "@" + two.aliceName()));
         waitForMessage(bob, "just between us");
         waitFor(bob).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#dm-list .badge")));
         send(bob, "agreed");
@@ -52,12 +49,9 @@ class DemoChatFeaturesIT extends BrowserTest {
 
     @Test
     void aReactionIsSeenByTheOtherUserAndGoesWhenTakenBack() {
-        String aliceName = Api.user("alice");
-        String bobName = Api.user("bob");
-        WebDriver alice = browsers.loggedIn(aliceName);
-        WebDriver bob = browsers.loggedIn(bobName);
-        String roomName = "Reactions " + aliceName;
-        joinById(bob, createRoom(alice, roomName), roomName);
+        TwoInARoom two = twoInARoom("Reactions");
+        WebDriver alice = two.alice();
+        WebDriver bob = two.bob();
         send(alice, "ship it?");
         waitForMessage(bob, "ship it?");
 
@@ -97,12 +91,9 @@ class DemoChatFeaturesIT extends BrowserTest {
 
     @Test
     void aModeratorPinsAMessageAndLocksTheRoomWhichAMemberSeesAndCannotPostIn() throws IOException {
-        String aliceName = Api.user("alice");
-        String bobName = Api.user("bob");
-        WebDriver alice = browsers.loggedIn(aliceName);
-        WebDriver bob = browsers.loggedIn(bobName);
-        String roomName = "Rules " + aliceName;
-        joinById(bob, createRoom(alice, roomName), roomName);
+        TwoInARoom two = twoInARoom("Rules");
+        WebDriver alice = two.alice();
+        WebDriver bob = two.bob();
         send(alice, "read the rules");
         waitForMessage(bob, "read the rules");
         assertEquals(0, bob.findElements(By.cssSelector("#mode-form:not([hidden])")).size(), "a member has no mode controls");
@@ -122,6 +113,20 @@ class DemoChatFeaturesIT extends BrowserTest {
         send(alice, "moderators still may");
         waitForMessage(bob, "moderators still may");
         DemoBrowsers.screenshot(alice, Path.of("target", "demo-chat-features.png"));
+    }
+
+    /** Two users, each in a browser of their own, both in a room alice created through the page. */
+    private record TwoInARoom(String aliceName, WebDriver alice, String bobName, WebDriver bob) {
+    }
+
+    private TwoInARoom twoInARoom(String roomPrefix) {
+        String aliceName = Api.user("alice");
+        String bobName = Api.user("bob");
+        WebDriver alice = browsers.loggedIn(aliceName);
+        WebDriver bob = browsers.loggedIn(bobName);
+        String roomName = roomPrefix + " " + aliceName;
+        joinById(bob, createRoom(alice, roomName), roomName);
+        return new TwoInARoom(aliceName, alice, bobName, bob);
     }
 
     private static By memberButton(String user, String buttonClass) {
