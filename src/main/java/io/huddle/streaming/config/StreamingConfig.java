@@ -47,6 +47,12 @@ public class StreamingConfig {
     int maxMessageBytes;
 
     @Inject
+    @ConfigProperty(name = "streaming.drain.delay", defaultValue = "10s")
+    String drainDelayText;
+
+    private Duration drainDelay;
+
+    @Inject
     @ConfigProperty(name = "streaming.limits.messages-per-second", defaultValue = "100")
     int messagesPerSecond;
 
@@ -214,6 +220,7 @@ public class StreamingConfig {
         List<String> problems = new ArrayList<>();
         heartbeat = duration("streaming.heartbeat.interval", heartbeatInterval, problems);
         dedup = duration("streaming.history.dedup-window", dedupWindow, problems);
+        drainDelay = duration("streaming.drain.delay", drainDelayText, problems);
         expiry = duration("streaming.moderation.expiry-check", expiryCheck, problems);
         positive("streaming.limits.message-bytes", maxMessageBytes, problems);
         positive("streaming.limits.rooms-per-user", roomsPerUser, problems);
@@ -376,6 +383,14 @@ public class StreamingConfig {
      */
     public int directWriteBytes() {
         return directWriteBytes;
+    }
+
+    /**
+     * How long a draining node reports not ready, and refuses new connections, before it closes its open ones:
+     * long enough for a load balancer's readiness probe to notice.
+     */
+    public Duration drainDelay() {
+        return drainDelay;
     }
 
     /** How long past a heartbeat interval a silent connection is kept before it is closed with 4408. */

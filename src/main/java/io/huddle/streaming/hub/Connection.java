@@ -38,6 +38,21 @@ public interface Connection {
      */
     void send(OutboundFrame frame);
 
+    /** How many frames wait in the send queue now. */
+    default int queued() {
+        return 0;
+    }
+
+    /** The close code the server closed the connection with, 0 while it did not. */
+    default int closeCode() {
+        return 0;
+    }
+
+    /** The reason the server gave when it closed the connection, empty while it did not. */
+    default String closeReason() {
+        return "";
+    }
+
     /** Sends the transport's heartbeat ({@link OutboundFrame#heartbeat()}); called once per heartbeat interval. */
     default void heartbeat() {
         send(OutboundFrame.heartbeat());

@@ -104,6 +104,11 @@ public class ConnectionRegistry {
         return byId.size();
     }
 
+    /** How many users have a connection open on this node. */
+    public int userCount() {
+        return byUser.size();
+    }
+
     /**
      * Sends {@code frame} to each of {@code recipients}. A recipient that fails is logged and skipped: it never
      * stops delivery to the others.

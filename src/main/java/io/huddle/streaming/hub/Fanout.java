@@ -38,6 +38,9 @@ public class Fanout {
     @Inject
     Traffic traffic;
 
+    @Inject
+    Meters meters;
+
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private volatile long routesStamp = -1;
 
@@ -87,6 +90,7 @@ public class Fanout {
     }
 
     private void deliverToRoom(Envelope envelope) {
+        long start = System.nanoTime();
         String room = envelope.first();
         OutboundFrame frame = envelope.frame();
         envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
@@ -104,6 +108,7 @@ public class Fanout {
             }
         }
         traffic.delivered(sent);
+        meters.fannedOut(System.nanoTime() - start);
         envelope.membership().filter(change -> !change.joined()).ifPresent(change -> {
             if (!MembershipChange.ROOM_GONE.equals(change.user()) && !route.members.contains(change.user())) {
                 registry.forEachOfUsers(List.of(change.user()), connection -> {

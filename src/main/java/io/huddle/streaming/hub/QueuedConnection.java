@@ -30,6 +30,9 @@ public abstract class QueuedConnection implements Connection {
     private final RoomStreams roomStreams = new RoomStreams();
     /** 1 once closing began. */
     private volatile int closed;
+    /** The code and reason the server closed with, once it did (0 and empty before). */
+    private volatile int closeCode;
+    private volatile String closeReason = "";
     /** Epoch milliseconds (a long, not an {@link Instant}: written on every inbound frame). */
     private volatile long lastSeen = openedAt.toEpochMilli();
 
@@ -37,13 +40,15 @@ public abstract class QueuedConnection implements Connection {
      * @param id            the connection id
      * @param user          the authenticated user
      * @param queueCapacity how many frames may wait before the connection counts as a slow consumer
+     * @param meters        counts the droppable frames dropped from a full queue
      */
-    protected QueuedConnection(String id, String user, int queueCapacity) {
+    protected QueuedConnection(String id, String user, int queueCapacity, Meters meters) {
         this.id = id;
         this.user = user;
         this.queue = new SendQueue(queueCapacity, this::write,
                 () -> close(CloseCodes.SLOW_CONSUMER, "send queue overflow"),
-                failure -> close(CloseCodes.GOING_AWAY, "write failed"));
+                failure -> close(CloseCodes.GOING_AWAY, "write failed"),
+                dropped -> meters.frameDropped(dropped.type()));
     }
 
     /** Writes one frame; the stage completes when the transport has taken it. Called by one thread at a time. */
@@ -109,10 +114,27 @@ public abstract class QueuedConnection implements Connection {
     }
 
     @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public int closeCode() {
+        return closeCode;
+    }
+
+    @Override
+    public String closeReason() {
+        return closeReason;
+    }
+
+    @Override
     public void close(int code, String reason) {
         if (!CLOSED.compareAndSet(this, 0, 1)) {
             return;
         }
+        closeReason = reason == null ? "" : reason;
+        closeCode = code;
         AtomicBoolean transportClosed = new AtomicBoolean();
         Runnable closeOnce = () -> {
             if (transportClosed.compareAndSet(false, true)) {

@@ -53,6 +53,21 @@ public class RoomIndex {
         changes.incrementAndGet();
     }
 
+    /**
+     * The members of every room this node remembers that {@code user} is in, {@code user} excluded: what this node
+     * knows of the user's co-members without asking the directory (for when it cannot be asked).
+     */
+    public Set<String> knownCoMembers(String user) {
+        Set<String> coMembers = new java.util.TreeSet<>();
+        for (Set<String> room : members.values()) {
+            if (room.contains(user)) {
+                coMembers.addAll(room);
+            }
+        }
+        coMembers.remove(user);
+        return coMembers;
+    }
+
     /** How many changes were applied so far (see {@link ConnectionRegistry#changes()}). */
     public long changes() {
         return changes.get();

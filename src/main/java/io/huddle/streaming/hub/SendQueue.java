@@ -40,15 +40,17 @@ public final class SendQueue {
     private final Function<OutboundFrame, CompletionStage<?>> writer;
     private final Runnable onOverflow;
     private final Consumer<Throwable> onWriteFailure;
+    private final Consumer<OutboundFrame> onDrop;
 
     /**
      * @param capacity       how many frames may wait, at least 1
      * @param writer         writes one frame; the stage completes when the transport has taken it
      * @param onOverflow     run (once per overflow) when a frame that may not be dropped finds the queue full
      * @param onWriteFailure run when a write fails; the queue stops writing after that
+     * @param onDrop         takes each droppable frame dropped because the queue was full
      */
     public SendQueue(int capacity, Function<OutboundFrame, CompletionStage<?>> writer, Runnable onOverflow,
-                     Consumer<Throwable> onWriteFailure) {
+                     Consumer<Throwable> onWriteFailure, Consumer<OutboundFrame> onDrop) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
@@ -56,6 +58,7 @@ public final class SendQueue {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.onOverflow = Objects.requireNonNull(onOverflow, "onOverflow");
         this.onWriteFailure = Objects.requireNonNull(onWriteFailure, "onWriteFailure");
+        this.onDrop = Objects.requireNonNull(onDrop, "onDrop");
     }
 
     /**
@@ -69,7 +72,9 @@ public final class SendQueue {
         int waiting = SIZE.incrementAndGet(this);
         if (waiting > capacity) {
             SIZE.decrementAndGet(this);
-            if (!frame.droppable()) {
+            if (frame.droppable()) {
+                onDrop.accept(frame);
+            } else {
                 onOverflow.run();
             }
             return;

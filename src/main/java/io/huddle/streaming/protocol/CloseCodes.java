@@ -9,6 +9,8 @@ public final class CloseCodes {
     public static final int NORMAL = 1000;
     /** The server is shutting down; reconnect elsewhere. */
     public static final int GOING_AWAY = 1001;
+    /** No status code was given (never sent; what a close without one is recorded as). */
+    public static final int NO_STATUS = 1005;
     /** A frame far beyond the size limit. */
     public static final int TOO_BIG = 1009;
     /** No identity. */

@@ -19,6 +19,8 @@ public enum ErrorCode {
     TOO_LARGE(413),
     FEATURE_DISABLED(403),
     CONFLICT(409),
+    /** A service the command needs (the database) cannot be reached now; {@code retryAfterMs} says when to retry. */
+    UNAVAILABLE(503),
     INTERNAL(500);
 
     private final int httpStatus;

@@ -16,6 +16,7 @@ class SendQueueTest {
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private final AtomicInteger overflows = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
+    private final List<OutboundFrame> dropped = new ArrayList<>();
 
     private SendQueue queue(int capacity) {
         return new SendQueue(capacity, frame -> {
@@ -23,7 +24,7 @@ class SendQueueTest {
             CompletableFuture<Void> done = new CompletableFuture<>();
             pending.add(done);
             return done;
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
     }
 
     private static OutboundFrame message(String text) {
@@ -55,7 +56,7 @@ class SendQueueTest {
         SendQueue q = new SendQueue(1, frame -> {
             writers.add(Thread.currentThread());
             return CompletableFuture.completedFuture(null);
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
         q.offer(message("a"));
         q.offer(message("b"));
         assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), writers);
@@ -68,7 +69,7 @@ class SendQueueTest {
         SendQueue q = new SendQueue(100_000, frame -> {
             written.add(frame.json());
             return CompletableFuture.completedFuture(null);
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet());
+        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
         for (int i = 0; i < 50_000; i++) {
             q.offer(message(Integer.toString(i)));
         }
@@ -83,6 +84,8 @@ class SendQueueTest {
         q.offer(message("2"));
         q.offer(typing("dropped"));
         assertEquals(0, overflows.get());
+        assertEquals(List.of("dropped"), dropped.stream().map(OutboundFrame::json).toList(),
+                "the dropped frame is reported");
         q.offer(message("3"));
         assertEquals(1, overflows.get());
         pending.get(0).complete(null);

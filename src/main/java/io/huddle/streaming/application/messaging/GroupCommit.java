@@ -8,6 +8,7 @@ import io.huddle.streaming.domain.message.Appended;
 import io.huddle.streaming.domain.message.MessageRepository;
 import io.huddle.streaming.domain.message.NewMessage;
 import io.huddle.streaming.domain.room.RoomId;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.QueueThread;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
@@ -67,6 +68,9 @@ public class GroupCommit {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    Meters meters;
 
     @Resource
     ManagedExecutorService executor;
@@ -194,15 +198,21 @@ public class GroupCommit {
 
     private void write(List<Pending> batch, Executor deliverer) {
         try {
+            long start = System.nanoTime();
             tx.required(() -> {
                 afterCommit.runAfterCommitOn(deliverer);
                 storeTogether(batch);
             });
+            meters.historyWritten(System.nanoTime() - start);
             transactions.increment();
             stored.add(batch.stream().filter(p -> p.failure == null).count());
         } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
-                batch.get(0).failure = e;
+                Pending only = batch.get(0);
+                if (only.failure == null) {
+                    // Else its checks failed first (the database gone, say): that says more than the failed commit.
+                    only.failure = e;
+                }
             } else {
                 LOG.log(Level.FINE, e, () -> "a transaction of " + batch.size() + " publishes failed; storing each on its own");
                 retried.increment();

@@ -1,6 +1,7 @@
 package io.huddle.streaming.application.presence;
 
 import io.huddle.streaming.application.Actor;
+import io.huddle.streaming.application.support.Errors;
 import io.huddle.streaming.application.support.Scheduled;
 import io.huddle.streaming.application.support.Transactions;
 import io.huddle.streaming.application.support.Validation;
@@ -28,12 +29,15 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Presence: who is online, away, busy or offline, told to the connections that share a room with each user.
@@ -49,6 +53,8 @@ import java.util.concurrent.ScheduledFuture;
  */
 @ApplicationScoped
 public class PresenceService {
+
+    private static final Logger LOG = Logger.getLogger(PresenceService.class.getName());
 
     private static final Set<String> CHOOSABLE = Set.of("online", "away", "busy", "invisible");
     private static final int MAX_TEXT = 200;
@@ -304,9 +310,23 @@ public class PresenceService {
         return visible;
     }
 
+    /**
+     * Everyone who shares a room with {@code user}, as the database says; while it cannot be reached, as this node
+     * remembers (the rooms its connections are in), so presence keeps working through a database outage.
+     */
     private Set<String> coMembers(String user) {
+        List<Room> roomsOfUser;
+        try {
+            roomsOfUser = tx.required(() -> rooms.roomsOf(user));
+        } catch (RuntimeException e) {
+            if (Errors.known(e).map(known -> known.code() != ErrorCode.UNAVAILABLE).orElse(true)) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "the database cannot be reached: presence goes to the co-members this node knows", e);
+            return roomIndex.knownCoMembers(user);
+        }
         Set<String> audience = new TreeSet<>();
-        for (Room room : tx.required(() -> rooms.roomsOf(user))) {
+        for (Room room : roomsOfUser) {
             audience.addAll(roomIndex.members(room.id().value()));
         }
         audience.remove(user);

@@ -17,6 +17,7 @@ import io.huddle.streaming.hub.ClusterConnections;
 import io.huddle.streaming.hub.Connection;
 import io.huddle.streaming.hub.ConnectionIds;
 import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.CloseCodes;
@@ -87,6 +88,12 @@ public class ConnectionService {
     @Inject
     TypingService typing;
 
+    @Inject
+    Draining draining;
+
+    @Inject
+    Meters meters;
+
     /** A new connection id, unique across the cluster, not guessable, naming this node. */
     public String newConnectionId() {
         return ConnectionIds.newId(config.nodeId());
@@ -106,10 +113,16 @@ public class ConnectionService {
 
     /**
      * The first half of {@link #opened}: registers {@code connection}, or closes it with 4429 if its user is at
-     * the connection limit (counted over every node of a cluster, as the others last reported). A transport that sets a connection up before greeting it (joins and subscriptions
-     * asked for when it opens) calls this, then {@link #welcome}.
+     * the connection limit (counted over every node of a cluster, as the others last reported), or with 1001 after
+     * a {@code system draining} frame while the node drains. A transport that sets a connection up before greeting
+     * it (joins and subscriptions asked for when it opens) calls this, then {@link #welcome}.
      */
     public boolean admit(Connection connection) {
+        if (draining.draining()) {
+            draining.refuse(connection);
+            meters.connectionClosed(connection.transport(), CloseCodes.GOING_AWAY);
+            return false;
+        }
         registry.register(connection);
         int here = registry.ofUser(connection.user()).size();
         if (here + elsewhere.elsewhere(connection.user()) > config.connectionsPerUser()) {
@@ -117,9 +130,12 @@ public class ConnectionService {
             connection.send(OutboundFrame.of("error", Frames.error(null, new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                     "at most " + config.connectionsPerUser() + " connections per user"))));
             connection.close(CloseCodes.TOO_MANY_CONNECTIONS, "too many connections");
+            meters.connectionClosed(connection.transport(), CloseCodes.TOO_MANY_CONNECTIONS);
             return false;
         }
         elsewhere.here(connection.user(), here);
+        meters.connectionOpened(connection.transport());
+        ConnectionLog.opened(connection, config.nodeId());
         return true;
     }
 
@@ -131,9 +147,17 @@ public class ConnectionService {
         presence.connected(connection.user(), connection.id());
     }
 
-    /** Forgets {@code connection} and its channel subscriptions. Harmless if called twice. */
-    public void closed(Connection connection) {
+    /**
+     * Forgets {@code connection} and its channel subscriptions, counting and logging its close: with the code the
+     * server closed it with, else {@code transportCode} (what the client sent; 0 if the transport knows none, logged
+     * as 1005, no status). Harmless if called twice.
+     */
+    public void closed(Connection connection, int transportCode) {
         if (registry.unregister(connection)) {
+            int code = connection.closeCode() != 0 ? connection.closeCode()
+                    : transportCode != 0 ? transportCode : CloseCodes.NO_STATUS;
+            meters.connectionClosed(connection.transport(), code);
+            ConnectionLog.closed(connection, config.nodeId(), code, connection.closeReason());
             elsewhere.here(connection.user(), registry.ofUser(connection.user()).size());
             channelService.closed(connection);
             presence.disconnected(connection.user(), connection.id());
@@ -163,8 +187,8 @@ public class ConnectionService {
         try {
             if (text.length() > config.maxMessageBytes()
                     && text.getBytes(StandardCharsets.UTF_8).length > config.maxMessageBytes()) {
-                return CompletableFuture.completedFuture(failure(refOf(text), new HuddleException(ErrorCode.TOO_LARGE,
-                        "the frame exceeds " + config.maxMessageBytes() + " bytes")));
+                return CompletableFuture.completedFuture(failure(connection, refOf(text),
+                        new HuddleException(ErrorCode.TOO_LARGE, "the frame exceeds " + config.maxMessageBytes() + " bytes")));
             }
             InboundCommand command = InboundCommand.parse(text);
             ref = command.ref();
@@ -178,7 +202,7 @@ public class ConnectionService {
             awaitQuietly(earlier);
             return CompletableFuture.completedFuture(dispatch(connection, command));
         } catch (RejectedFrame e) {
-            return CompletableFuture.completedFuture(failure(e.ref(), e));
+            return CompletableFuture.completedFuture(failure(connection, e.ref(), e));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(connection, ref, e));
         }
@@ -206,14 +230,14 @@ public class ConnectionService {
     private Reply failure(Connection connection, String ref, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RejectedFrame rejected) {
-            return failure(rejected.ref(), rejected);
+            return failure(connection, rejected.ref(), rejected);
         }
         HuddleException error = cause instanceof RuntimeException runtime ? Errors.known(runtime).orElse(null) : null;
         if (error == null) {
             LOG.log(Level.WARNING, cause, () -> "command failed on connection " + connection.id());
             error = Errors.internal();
         }
-        return failure(ref, error);
+        return failure(connection, ref, error);
     }
 
     private static String refOf(String text) {
@@ -311,7 +335,9 @@ public class ConnectionService {
         return Reply.ok(Frames.ack(command.ref(), fields.build()));
     }
 
-    private static Reply failure(String ref, HuddleException problem) {
+    /** The one place an {@code error} reply is made: counted by path (the connection's transport) and code. */
+    private Reply failure(Connection connection, String ref, HuddleException problem) {
+        meters.error(connection.transport(), problem.code().wireName());
         return Reply.failed(Frames.error(ref, problem), problem.code());
     }
 

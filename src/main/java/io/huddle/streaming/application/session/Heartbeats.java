@@ -30,6 +30,8 @@ public class Heartbeats {
     StreamingConfig config;
 
     private ScheduledFuture<?> task;
+    /** When the last round began ({@link System#nanoTime()}), or when the rounds were scheduled. */
+    private volatile long lastRound = System.nanoTime();
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         task = Scheduled.every(config.heartbeatInterval(), "heartbeats", this::beat);
@@ -42,7 +44,16 @@ public class Heartbeats {
         }
     }
 
+    /**
+     * How long ago the last round began (or the rounds were scheduled): a value far above the interval means the
+     * server's scheduler no longer runs them, and silent connections are never closed.
+     */
+    public Duration sinceLastRound() {
+        return Duration.ofNanos(System.nanoTime() - lastRound);
+    }
+
     void beat() {
+        lastRound = System.nanoTime();
         Duration allowed = config.heartbeatInterval().plus(config.heartbeatTimeout());
         Instant deadline = Instant.now().minus(allowed);
         for (Connection connection : registry.all()) {

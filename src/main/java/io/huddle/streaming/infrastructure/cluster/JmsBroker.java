@@ -12,6 +12,7 @@ import io.huddle.streaming.hub.ClusterRates;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.CommandRelay;
 import io.huddle.streaming.hub.Fanout;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.LocalCommands;
 import io.huddle.streaming.hub.PresenceChangedElsewhere;
 import io.huddle.streaming.hub.PresenceTracker;
@@ -88,6 +89,9 @@ public class JmsBroker implements Broker {
 
     @Inject
     Fanout fanout;
+
+    @Inject
+    Meters meters;
 
     @Inject
     RoomHistory history;
@@ -167,7 +171,7 @@ public class JmsBroker implements Broker {
                 envelope -> arrivals.offer(() -> arrived(envelope)), () -> {
             sequencer.catchUp();
             leases.hello();
-        }, (node, kind, body) -> arrivals.offer(() -> leases.received(node, kind, body)), threads);
+        }, (node, kind, body) -> arrivals.offer(() -> leases.received(node, kind, body)), meters::hopped, threads);
         leases.hello();
         sweep = timers.scheduleWithFixedDelay(() -> sequencer.forgetIdle(FORGET_AFTER), 1, 1, TimeUnit.MINUTES);
         long beat = config.clusterHeartbeat().toMillis();

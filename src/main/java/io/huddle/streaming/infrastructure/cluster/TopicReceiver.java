@@ -13,6 +13,7 @@ import jakarta.jms.Topic;
 
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +42,7 @@ final class TopicReceiver implements Runnable {
     private final LongAdder received = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
+    private final LongConsumer hop;
     private volatile boolean running = true;
     private volatile boolean subscribed;
 
@@ -52,10 +54,12 @@ final class TopicReceiver implements Runnable {
     /**
      * @param catchUp runs when the subscription is back after it was lost, and when another node asks for it
      * @param control takes the control messages (heartbeats, state of other nodes), on this thread: must not block
+     * @param hop     takes the milliseconds each envelope spent between the sending node and this one
      */
     TopicReceiver(ConnectionFactory factory, Topic topic, String node, Consumer<Envelope> deliver, Runnable catchUp,
-                  Control control, ManagedThreadFactory threads) {
+                  Control control, LongConsumer hop, ManagedThreadFactory threads) {
         this.control = control;
+        this.hop = hop;
         this.factory = factory;
         this.topic = topic;
         this.node = node;
@@ -116,6 +120,10 @@ final class TopicReceiver implements Runnable {
                 bytes.readBytes(data);
                 String kind = message.getStringProperty(JmsBroker.KIND);
                 if (kind == null) {
+                    long sent = message.getJMSTimestamp();
+                    if (sent > 0) {
+                        hop.accept(System.currentTimeMillis() - sent);
+                    }
                     deliver.accept(EnvelopeCodec.decode(data));
                     received.increment();
                 } else if (JmsBroker.RESYNC.equals(kind)) {

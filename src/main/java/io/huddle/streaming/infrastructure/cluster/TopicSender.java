@@ -114,8 +114,8 @@ final class TopicSender {
         }
         lastAttempt = now;
         context = factory.createContext();
-        producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                .setDisableMessageID(true).setDisableMessageTimestamp(true);
+        // The timestamp stays: the receiving node measures the hop with it (huddle.cluster.hop).
+        producer = context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).setDisableMessageID(true);
         if (lost) {
             write(Outgoing.control(JmsBroker.RESYNC, new byte[0]));
             for (Outgoing state : afterOutage.get()) {

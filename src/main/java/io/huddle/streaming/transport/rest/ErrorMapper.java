@@ -1,9 +1,12 @@
 package io.huddle.streaming.transport.rest;
 
 import io.huddle.streaming.application.support.Errors;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.HuddleException;
 import io.huddle.streaming.protocol.Jsons;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,12 +18,17 @@ import java.util.logging.Logger;
 
 /**
  * Every failure of the REST API as {@code {"code": ..., "message": ...}} with the status of its error code.
- * Unexpected failures are logged and answered {@code internal}, without detail.
+ * Unexpected failures are logged and answered {@code internal}, without detail. Each is counted (path
+ * {@code rest}) with the errors of the other transports.
  */
 @Provider
+@ApplicationScoped
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Inject
+    Meters meters;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -35,7 +43,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return body(error.code().httpStatus(), error.code(), error.getMessage());
     }
 
-    private static Response body(int status, ErrorCode code, String message) {
+    private Response body(int status, ErrorCode code, String message) {
+        meters.error("rest", code.wireName());
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Jsons.createObjectBuilder().add("code", code.wireName())
                         .add("message", message == null ? code.wireName() : message).build().toString())

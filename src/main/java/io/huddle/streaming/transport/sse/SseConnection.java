@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.sse;
 
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.QueuedConnection;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -26,8 +27,8 @@ final class SseConnection extends QueuedConnection {
     private final Consumer<SseConnection> onClosed;
 
     SseConnection(String id, String user, SseEventSink sink, Sse sse, int queueCapacity, SseCursor cursor,
-                  Consumer<SseConnection> onClosed) {
-        super(id, user, queueCapacity);
+                  Consumer<SseConnection> onClosed, Meters meters) {
+        super(id, user, queueCapacity, meters);
         this.sink = sink;
         this.sse = sse;
         this.cursor = cursor;

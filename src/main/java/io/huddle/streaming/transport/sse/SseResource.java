@@ -6,6 +6,7 @@ import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
 import io.huddle.streaming.hub.CommandRelay;
 import io.huddle.streaming.hub.ConnectionRegistry;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.ErrorCode;
 import io.huddle.streaming.protocol.Frames;
@@ -75,6 +76,9 @@ public class SseResource {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    Meters meters;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -88,7 +92,7 @@ public class SseResource {
         UserId user = identify(security, authorization, token, devUser);
         Map<String, Long> resume = SseCursor.decode(lastEventId != null ? lastEventId : lastEventIdParam);
         SseConnection connection = new SseConnection(connections.newConnectionId(), user.value(), sink, sse,
-                config.sendQueue(), new SseCursor(resume), connections::closed);
+                config.sendQueue(), new SseCursor(resume), closed -> connections.closed(closed, 0), meters);
         connection.describeClient(client);
         // The stream's first events are written once this method has returned and the response has started:
         // writing them from the request thread races with the runtime's own flush of the response.

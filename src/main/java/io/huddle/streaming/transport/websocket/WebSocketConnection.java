@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.websocket;
 
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.hub.QueuedConnection;
@@ -52,8 +53,8 @@ final class WebSocketConnection extends QueuedConnection {
      *                          (see {@link ReadProof}); 0 sends every frame asynchronously
      */
     WebSocketConnection(String id, String user, Session session, int queueCapacity, long directWriteBudget,
-                        Executor blockingWrites) {
-        super(id, user, queueCapacity);
+                        Executor blockingWrites, Meters meters) {
+        super(id, user, queueCapacity, meters);
         this.session = session;
         this.readProof = new ReadProof(directWriteBudget);
         this.blockingWrites = blockingWrites;

@@ -4,6 +4,7 @@ import io.huddle.streaming.application.session.CommandPipeline;
 import io.huddle.streaming.application.session.ConnectionService;
 import io.huddle.streaming.config.StreamingConfig;
 import io.huddle.streaming.domain.UserId;
+import io.huddle.streaming.hub.Meters;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.protocol.CloseCodes;
 import io.huddle.streaming.transport.Identities;
@@ -50,6 +51,9 @@ public class WebSocketEndpoint {
     @Inject
     StreamingConfig config;
 
+    @Inject
+    Meters meters;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -67,7 +71,7 @@ public class WebSocketEndpoint {
             return;
         }
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
-                user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor);
+                user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor, meters);
         connection.describeClient(first(session, "client"));
         this.connection = connection;
         this.commands = new CommandPipeline(connections, connection, reply -> {
@@ -102,7 +106,7 @@ public class WebSocketEndpoint {
     public void close(Session session, CloseReason reason) {
         WebSocketConnection connection = this.connection;
         if (connection != null) {
-            connections.closed(connection);
+            connections.closed(connection, reason == null ? 0 : reason.getCloseCode().getCode());
         }
     }
 
