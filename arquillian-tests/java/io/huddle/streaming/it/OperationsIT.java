@@ -2,27 +2,18 @@ package io.huddle.streaming.it;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.Api.Reply;
+import io.huddle.streaming.it.support.Health;
 import io.huddle.streaming.it.support.Scrape;
 import io.huddle.streaming.it.support.WsClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,31 +38,12 @@ class OperationsIT extends WireTest {
         api = new Api(base);
     }
 
-    private record Health(int status, JsonObject json) {
-
-        Map<String, JsonObject> checks() {
-            return json.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                    .collect(Collectors.toMap(c -> c.getString("name"), Function.identity()));
-        }
-
-        String statusOf(String check) {
-            return checks().get(check).getString("status");
-        }
-    }
-
-    private Health health(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + path))
-                .timeout(WsClient.TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-        return new Health(response.statusCode(), Json.createReader(new StringReader(response.body())).readObject());
-    }
-
     @Test
-    void aServingNodeIsLiveAndReadyWithItsDatabaseClusterAndDrainChecksUp() throws Exception {
-        Health live = health("/health/live");
+    void aServingNodeIsLiveAndReadyWithItsDatabaseClusterAndDrainChecksUp() {
+        Health live = Health.live(base);
         assertEquals(200, live.status(), live.json()::toString);
         assertEquals("UP", live.statusOf("heartbeats"), live.json()::toString);
-        Health ready = health("/health/ready");
+        Health ready = Health.ready(base);
         assertEquals(200, ready.status(), ready.json()::toString);
         assertEquals("UP", ready.statusOf("database"), ready.json()::toString);
         assertEquals("UP", ready.statusOf("cluster"), ready.json()::toString);
@@ -89,11 +61,11 @@ class OperationsIT extends WireTest {
             assertEquals(200, started.status(), started::toString);
             assertTrue(started.json().getBoolean("draining"), started::toString);
             try {
-                Health ready = health("/health/ready");
+                Health ready = Health.ready(base);
                 assertEquals(503, ready.status(), ready.json()::toString);
                 assertEquals("DOWN", ready.statusOf("draining"), ready.json()::toString);
                 assertFalse(open.isClosed(), "readiness goes down before the open connections are closed");
-                assertEquals(200, health("/health/live").status(), "a draining node is still live");
+                assertEquals(200, Health.live(base).status(), "a draining node is still live");
 
                 try (WsClient refused = WsClient.connect(base, Api.user("late"))) {
                     assertEquals("draining", refused.next("system").getString("event"));
@@ -107,7 +79,7 @@ class OperationsIT extends WireTest {
                 assertFalse(stopped.json().getBoolean("draining"));
             }
         }
-        assertEquals(200, health("/health/ready").status(), "ready again once draining stopped");
+        assertEquals(200, Health.ready(base).status(), "ready again once draining stopped");
         try (WsClient again = WsClient.connect(base, ann)) {
             again.next("welcome");
         }

@@ -1,6 +1,7 @@
 package io.huddle.streaming.it.cluster;
 
 import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Health;
 import io.huddle.streaming.it.support.TwoNodeCluster;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
@@ -51,11 +52,18 @@ class BrokerOutageIT {
             }
             assertTrue(Duration.ofNanos(slowest).toMillis() < 2_000,
                     "a publish while the broker is down is acknowledged at once, the slowest took " + slowest / 1_000_000 + " ms");
+            await("node B's readiness to report the cluster down").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                Health ready = Health.ready(cluster.b);
+                assertEquals(503, ready.status(), ready::toString);
+                assertEquals("DOWN", ready.statusOf("cluster"), ready::toString);
+            });
             // The broker stays down for the whole outage before it comes back.
             await("the outage lasted " + OUTAGE).atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(() -> System.nanoTime() - down >= OUTAGE.toNanos());
             cluster.broker.start();
             cluster.awaitSubscribed();
+            await("node B ready again").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertEquals(200, Health.ready(cluster.b).status()));
 
             int total = 10 + during;
             assertEquals(LongStream.rangeClosed(11, total).boxed().toList(), CrossNodeDeliveryIT.seqs(onB, room, during),

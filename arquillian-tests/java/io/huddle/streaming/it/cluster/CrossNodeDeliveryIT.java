@@ -1,6 +1,8 @@
 package io.huddle.streaming.it.cluster;
 
 import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Health;
+import io.huddle.streaming.it.support.Scrape;
 import io.huddle.streaming.it.support.TwoNodeCluster;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
@@ -33,6 +35,7 @@ class CrossNodeDeliveryIT {
         String alice = Api.user("alice");
         String bob = Api.user("bob");
         apiA.createRoom(alice, room, "");
+        Scrape before = Scrape.of(cluster.b);
         try (WsClient onA = WsClient.connect(cluster.a, alice); WsClient onB = WsClient.connect(cluster.b, bob)) {
             assertEquals("ack", onB.command(join(room)).getString("type"));
             JsonObject ack = onA.command("{\"type\":\"publish\",\"room\":\"" + room + "\",\"data\":{\"text\":\"hello from A\"}}");
@@ -43,6 +46,13 @@ class CrossNodeDeliveryIT {
             assertEquals(ack.getString("id"), message.getString("id"));
             assertEquals("hello from A", message.getJsonObject("data").getString("text"));
         }
+        Scrape after = Scrape.of(cluster.b);
+        assertTrue(after.value("huddle_cluster_hop_seconds_count") > before.value("huddle_cluster_hop_seconds_count"),
+                "node B timed the hop of what it received: " + after);
+        assertTrue(after.value("huddle_cluster_received") > before.value("huddle_cluster_received"), after::toString);
+        Health ready = Health.ready(cluster.b);
+        assertEquals(200, ready.status(), ready::toString);
+        assertTrue(ready.checks().get("cluster").getJsonObject("data").getBoolean("subscribed"), ready::toString);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.huddle.streaming.it.reliability;
 
 import io.huddle.streaming.it.support.Api;
+import io.huddle.streaming.it.support.Health;
 import io.huddle.streaming.it.support.LibertyProcess;
 import io.huddle.streaming.it.support.WsClient;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,12 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,9 +110,9 @@ class DatabaseOutageIT {
             await("a publish answered unavailable").atMost(Duration.ofSeconds(30)).until(() -> outcomes.stream()
                     .anyMatch(o -> o.answeredAt() > down && o.code().equals("unavailable")));
             await("readiness to report the database down").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-                JsonObject ready = readiness(503);
-                assertTrue(ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream().anyMatch(c ->
-                        c.getString("name").equals("database") && c.getString("status").equals("DOWN")), ready::toString);
+                Health ready = Health.ready(base);
+                assertEquals(503, ready.status(), ready::toString);
+                assertEquals("DOWN", ready.statusOf("database"), ready::toString);
             });
 
             JsonObject typing = annWs.command("{\"type\":\"typing\",\"room\":\"" + room + "\",\"active\":true}");
@@ -140,7 +135,8 @@ class DatabaseOutageIT {
                     outcomes.stream().anyMatch(o -> o.answeredAt() > up && o.code().equals("ack")));
             long firstAckAfter = outcomes.stream().filter(o -> o.answeredAt() > up && o.code().equals("ack"))
                     .mapToLong(Outcome::answeredAt).min().orElseThrow() - up;
-            await("readiness up again").atMost(Duration.ofSeconds(30)).untilAsserted(() -> readiness(200));
+            await("readiness up again").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertEquals(200, Health.ready(base).status()));
             publishing.set(false);
             for (Future<List<Boolean>> publisher : running) {
                 assertFalse(publisher.get(60, TimeUnit.SECONDS).contains(true), "a publisher's connection closed");
@@ -196,14 +192,6 @@ class DatabaseOutageIT {
     private static void join(WsClient ws, String room) {
         JsonObject joined = ws.command("{\"type\":\"join\",\"room\":\"" + room + "\"}");
         assertEquals("ack", joined.getString("type"), joined::toString);
-    }
-
-    private JsonObject readiness(int expectedStatus) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base + "health/ready")).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(expectedStatus, response.statusCode(), response.body());
-        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     private static void database(String command) throws IOException, InterruptedException {

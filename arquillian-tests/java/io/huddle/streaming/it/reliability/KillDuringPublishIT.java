@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An acknowledged message survives the server process being killed: five publishers over WebSocket, each with
  * several publishes in flight to three rooms, until the server's JVM gets SIGKILL; after a restart every seq that
- * was acknowledged is in the room's history, with the id its ack gave, and each room's history is gap-free. Runs
+ * was acknowledged is in the room's history, with the id its ack gave, and each room's history is gap-free; a
+ * WebSocket and an SSE subscriber that were reading when the server died resume ({@code join} with {@code since},
+ * {@code Last-Event-ID}) and end up with every message of each room exactly once, in order. Runs
  * against a server of its own ({@code huddle-crash}, created by {@code mvn verify -Preliability}) on whichever
  * database the build configures (H2 by default, PostgreSQL with {@code -Ppostgresql}).
  */
@@ -81,6 +83,11 @@ class KillDuringPublishIT {
             }
             publishers.add(user);
         }
+        String reader = Api.user("reader");
+        for (String room : rooms) {
+            assertEquals(201, api.post(reader, "rooms/" + room + "/members", "{}").status());
+        }
+        ResumingSubscribers subscribers = new ResumingSubscribers(base, reader, rooms);
 
         Map<String, Map<Long, String>> acked = new ConcurrentHashMap<>();
         rooms.forEach(room -> acked.put(room, new ConcurrentHashMap<>()));
@@ -101,11 +108,14 @@ class KillDuringPublishIT {
         }
         threads.shutdown();
         int total = acks.get();
+        subscribers.serverDied();
 
         server.start();
         int checked = 0;
+        Map<String, Map<Long, String>> histories = new java.util.HashMap<>();
         for (String room : rooms) {
             Map<Long, String> history = history(api, owner, room);
+            histories.put(room, history);
             Map<Long, String> mustHave = acked.get(room);
             List<String> lost = new ArrayList<>();
             mustHave.forEach((seq, id) -> {
@@ -123,7 +133,13 @@ class KillDuringPublishIT {
             checked += mustHave.size();
         }
         assertEquals(total, checked);
-        System.out.println("[reliability] " + total + " acknowledged messages, every one in history after kill -9");
+        int replayed;
+        try (subscribers) {
+            replayed = subscribers.resumeAndCheck(ResumingSubscribers.seqs(histories));
+        }
+        System.out.println("[reliability] " + total + " acknowledged messages, every one in history after kill -9;"
+                + " a WebSocket and an SSE subscriber resumed (join with since, Last-Event-ID) and got every message"
+                + " of " + ROOMS + " rooms exactly once, " + replayed + " of them replayed after the restart");
     }
 
     /** Publishes with {@link #IN_FLIGHT} commands in flight, round-robin over the rooms, recording each ack. */

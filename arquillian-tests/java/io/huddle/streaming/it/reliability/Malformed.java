@@ -42,18 +42,27 @@ final class Malformed {
     private Malformed() {
     }
 
-    /** One malformed frame for {@code room}; {@code invalidUtf8} allows raw bytes that are not UTF-8. */
-    static byte[] frame(Random random, String room, int limit, boolean invalidUtf8) {
+    /**
+     * One malformed frame for {@code room}; {@code invalidUtf8} allows raw bytes that are not UTF-8, {@code multibyte}
+     * characters beyond ASCII in the random text.
+     */
+    static byte[] frame(Random random, String room, int limit, boolean invalidUtf8, boolean multibyte) {
         return switch (random.nextInt(invalidUtf8 ? 8 : 7)) {
-            case 0 -> printableGarbage(random);
+            case 0 -> printableGarbage(random, multibyte);
             case 1 -> truncated(random, room);
             case 2 -> utf8(String.format(pick(random, WRONG_TYPES), room));
             case 3 -> utf8(String.format(pick(random, HUGE_NUMBERS), room));
             case 4 -> deeplyNested(random, room);
-            case 5 -> random.nextInt(20) == 0 ? oversized(room, limit) : utf8(pick(random, ODD));
-            case 6 -> utf8(pick(random, ODD));
+            case 5 -> random.nextInt(20) == 0 ? oversized(room, limit) : odd(random, multibyte);
+            case 6 -> odd(random, multibyte);
             default -> invalidUtf8(random);
         };
+    }
+
+    /** One of {@link #ODD}; without {@code multibyte}, its only non-ASCII one (a byte order mark) loses the mark. */
+    private static byte[] odd(Random random, boolean multibyte) {
+        String chosen = pick(random, ODD);
+        return utf8(multibyte ? chosen : chosen.replace("\uFEFF", ""));
     }
 
     private static String pick(Random random, String[] choices) {
@@ -65,8 +74,8 @@ final class Malformed {
     }
 
     /** Random characters (letters, digits, JSON punctuation, controls), valid UTF-8 but not a command. */
-    private static byte[] printableGarbage(Random random) {
-        String alphabet = "{}[]\":,.\\-+eE0123456789abcdefghijklmnopqrstuvwxyz \t\n\u00e9\u4e2d\ud83d\ude00";
+    private static byte[] printableGarbage(Random random, boolean multibyte) {
+        String alphabet = "{}[]\":,.\\-+eE0123456789abcdefghijklmnopqrstuvwxyz \t\n" + (multibyte ? "\u00e9\u4e2d\ud83d\ude00" : "");
         StringBuilder text = new StringBuilder("~");
         int length = random.nextInt(200);
         for (int i = 0; i < length; i++) {
@@ -81,7 +90,7 @@ final class Malformed {
         return utf8(command.substring(0, random.nextInt(command.length() - 1)));
     }
 
-    /** A publish whose data nests arrays or objects thousands deep, within the size limit. */
+    /** A publish whose data nests arrays or objects thousands deep (objects that deep are above the size limit). */
     private static byte[] deeplyNested(Random random, String room) {
         int depth = 1_000 + random.nextInt(20_000);
         boolean arrays = random.nextBoolean();

@@ -59,6 +59,13 @@ public final class SseClient implements AutoCloseable {
         return new SseClient(base, user, response);
     }
 
+    /** Every event received and not yet taken, oldest first, without waiting (empty if none). */
+    public java.util.List<Event> takeAll() {
+        java.util.List<Event> all = new java.util.ArrayList<>();
+        events.drainTo(all);
+        return all;
+    }
+
     public int status() {
         return status;
     }

@@ -77,6 +77,14 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    /** Every frame received and not yet taken, oldest first, without waiting (empty if none). */
+    public List<JsonObject> takeAll() {
+        List<JsonObject> all = new ArrayList<>(others);
+        others.clear();
+        frames.drainTo(all);
+        return all;
+    }
+
     /** The next frame received, failing after the timeout. */
     public JsonObject next() {
         if (!others.isEmpty()) {

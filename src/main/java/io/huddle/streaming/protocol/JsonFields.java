@@ -2,14 +2,15 @@ package io.huddle.streaming.protocol;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,9 +35,16 @@ public record JsonFields(JsonObject object) {
      */
     public static JsonFields parseObject(String text) {
         JsonValue value;
-        try (JsonReader reader = Jsons.createReader(new StringReader(text == null ? "" : text))) {
-            value = reader.readValue();
-        } catch (JsonParsingException e) {
+        try (JsonParser parser = Jsons.createParser(new StringReader(text == null ? "" : text))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                // One JSON value and nothing after it: "{...}x" or "{...}{...}" is not a frame.
+                throw badRequest("the body is not valid JSON: there is more after the value");
+            }
+        } catch (HuddleException e) {
+            throw e;
+        } catch (JsonParsingException | NoSuchElementException e) {
             throw badRequest("the body is not valid JSON");
         } catch (RuntimeException e) {
             // JsonException, or the parser's own limits (nesting depth, number size)

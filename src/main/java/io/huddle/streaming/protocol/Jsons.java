@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.Reader;
@@ -41,6 +42,11 @@ public final class Jsons {
 
     public static JsonArrayBuilder createArrayBuilder() {
         return PROVIDER.createArrayBuilder();
+    }
+
+    /** A streaming parser of JSON text. */
+    public static JsonParser createParser(Reader reader) {
+        return PROVIDER.createParser(reader);
     }
 
     /** A reader of JSON text. */

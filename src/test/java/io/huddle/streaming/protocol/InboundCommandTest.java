@@ -25,7 +25,7 @@ class InboundCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "nope", "[1]", "42", "\"x\"", "{}", "{\"type\":5}", "{\"type\":\"ping\",\"ref\":1}",
-            "{\"type\":\"ping\"", "\u0000\u0001"})
+            "{\"type\":\"ping\"", "\u0000\u0001", "{\"type\":\"ping\"}x", "{\"type\":\"ping\"}{}", "{\"type\":\"ping\"} 1"})
     void anythingButAnObjectWithAStringTypeIsBadRequest(String text) {
         HuddleException e = assertThrows(HuddleException.class, () -> InboundCommand.parse(text));
         assertEquals(ErrorCode.BAD_REQUEST, e.code());
