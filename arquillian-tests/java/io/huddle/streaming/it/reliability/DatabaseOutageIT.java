@@ -2,17 +2,13 @@ package io.huddle.streaming.it.reliability;
 
 import io.huddle.streaming.it.support.Api;
 import io.huddle.streaming.it.support.Health;
-import io.huddle.streaming.it.support.LibertyProcess;
 import io.huddle.streaming.it.support.WsClient;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code -Dhuddle.pg.start} (by default Debian's {@code pg_ctlcluster}).
  */
 @EnabledIfSystemProperty(named = "huddle.db.kind", matches = "postgresql")
-class DatabaseOutageIT {
+class DatabaseOutageIT extends CrashServerTest {
 
     private static final int OUTAGE_SECONDS = 20;
     private static final int PUBLISHERS = 3;
@@ -48,29 +44,24 @@ class DatabaseOutageIT {
     private static final long FAST_MS = 3_000;
     private static final String CLUSTER = "$(ls /etc/postgresql | head -n 1) main";
 
-    private LibertyProcess server;
-    private URL base;
-
     /** One publish's answer: its code ({@code ack} for success), when it was answered and how long it took. */
     private record Outcome(String publisher, String code, long retryAfterMs, long answeredAt, long millis, String id) {
     }
 
-    @BeforeEach
-    void freshServer() throws Exception {
-        database(System.getProperty("huddle.pg.start",
-                "pg_ctlcluster --skip-systemctl-redirect " + CLUSTER + " start || true"));
-        base = new URL("http://127.0.0.1:" + Integer.getInteger("huddle.crash.http.port") + "/");
-        server = new LibertyProcess(Path.of(System.getProperty("huddle.crash.wlp")), System.getProperty("huddle.crash.server"), base);
-        server.stopQuietly();
-        server.deployFresh(Path.of(System.getProperty("huddle.war")));
-        server.start();
+    @Override
+    void beforeStart() throws Exception {
+        startDatabase();
     }
 
     @AfterEach
-    void restore() throws Exception {
+    void restoreDatabase() throws Exception {
+        startDatabase();
+    }
+
+    /** Starts PostgreSQL if it is stopped (a run that failed mid-outage leaves it so). */
+    private static void startDatabase() throws Exception {
         database(System.getProperty("huddle.pg.start",
                 "pg_ctlcluster --skip-systemctl-redirect " + CLUSTER + " start || true"));
-        server.stopQuietly();
     }
 
     @Test

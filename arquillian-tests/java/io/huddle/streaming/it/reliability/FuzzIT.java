@@ -1,19 +1,15 @@
 package io.huddle.streaming.it.reliability;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.LibertyProcess;
 import io.huddle.streaming.it.support.RawWsClient;
 import io.huddle.streaming.it.support.SseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * WebSocket at volume is {@link WebSocketFuzzReproduction}, kept out of the suite while the defect it reproduces is
  * open.
  */
-class FuzzIT {
+class FuzzIT extends CrashServerTest {
 
     private static final int SSE_POSTS = 60_000;
     static final int BATCH = 100;
@@ -46,25 +42,8 @@ class FuzzIT {
     /** What an answer must never show: a stack frame, an exception's class, a package of the server. */
     static final Pattern LEAK = Pattern.compile("\\tat |Exception|java\\.|jakarta\\.|io\\.huddle|org\\.|com\\.ibm");
 
-    private LibertyProcess server;
-    private URL base;
-
-    @BeforeEach
-    void freshServer() throws Exception {
-        base = new URL("http://127.0.0.1:" + Integer.getInteger("huddle.crash.http.port") + "/");
-        server = new LibertyProcess(Path.of(System.getProperty("huddle.crash.wlp")), System.getProperty("huddle.crash.server"), base);
-        server.stopQuietly();
-        server.deployFresh(Path.of(System.getProperty("huddle.war")));
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stopQuietly();
-    }
-
     @Test
-    void malformedFramesAtVolumeAreEachAnsweredWithoutCrashOrLeakAndWellFormedCommandsStillWork() throws Exception {
+    void malformedSsePostsAtVolumeAreEachAnsweredWithoutCrashOrLeakAndWellFormedCommandsStillWork() throws Exception {
         long seed = Long.getLong("huddle.fuzz.seed", System.nanoTime());
         System.out.println("[reliability] fuzz seed " + seed + " (-Dhuddle.fuzz.seed=" + seed + " repeats this run)");
         Api api = new Api(base);

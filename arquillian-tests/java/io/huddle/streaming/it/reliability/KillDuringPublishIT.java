@@ -1,19 +1,14 @@
 package io.huddle.streaming.it.reliability;
 
 import io.huddle.streaming.it.support.Api;
-import io.huddle.streaming.it.support.LibertyProcess;
 import io.huddle.streaming.it.support.RawWsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,30 +35,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against a server of its own ({@code huddle-crash}, created by {@code mvn verify -Preliability}) on whichever
  * database the build configures (H2 by default, PostgreSQL with {@code -Ppostgresql}).
  */
-class KillDuringPublishIT {
+class KillDuringPublishIT extends CrashServerTest {
 
     private static final int PUBLISHERS = 5;
     private static final int IN_FLIGHT = 8;
     private static final int ROOMS = 3;
     /** Acks to collect before the kill: publishing is in full flow by then. */
     private static final int ACKS_BEFORE_KILL = 1_500;
-
-    private LibertyProcess server;
-    private URL base;
-
-    @BeforeEach
-    void freshServer() throws Exception {
-        base = new URL("http://127.0.0.1:" + Integer.getInteger("huddle.crash.http.port") + "/");
-        server = new LibertyProcess(Path.of(System.getProperty("huddle.crash.wlp")), System.getProperty("huddle.crash.server"), base);
-        server.stopQuietly();
-        server.deployFresh(Path.of(System.getProperty("huddle.war")));
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stopQuietly();
-    }
 
     @Test
     void everyAcknowledgedMessageIsInHistoryAfterTheServerIsKilledMidPublish() throws Exception {
