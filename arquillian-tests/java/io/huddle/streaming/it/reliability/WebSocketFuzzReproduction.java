@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * data received", from the runtime's WebSocket layer) although every frame is valid UTF-8: with 4 connections
  * within a few thousand frames, with one connection more rarely; seen with ASCII text
  * ({@code -Dhuddle.fuzz.ws-multibyte=true} adds multi-byte text), with the JDK's WebSocket client as well, and with
- * Huddle's direct writes turned off. Run it with
+ * Huddle's direct writes turned off; a bare {@code @ServerEndpoint} that only answers each frame is closed the same way
+ * under the same frames, so the defect is the runtime's (Open Liberty 26.0.0.3). Run it with
  * {@code mvn verify -Preliability -Dit.test=WebSocketFuzzReproduction [-Dhuddle.fuzz.seed=N]}.
  */
 class WebSocketFuzzReproduction extends CrashServerTest {
