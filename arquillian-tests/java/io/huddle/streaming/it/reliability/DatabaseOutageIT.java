@@ -117,8 +117,10 @@ class DatabaseOutageIT extends CrashServerTest {
                 });
             }
 
-            // The outage lasts its full length by design: this is the scenario, not a wait for a signal.
-            Thread.sleep(Math.max(0, down + OUTAGE_SECONDS * 1000L - System.currentTimeMillis()));
+            // The database stays down for the whole outage, publishers publishing all along, before it comes back.
+            await("the outage lasted " + OUTAGE_SECONDS + " s").atMost(Duration.ofSeconds(OUTAGE_SECONDS + 10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> System.currentTimeMillis() - down >= OUTAGE_SECONDS * 1000L);
             database(System.getProperty("huddle.pg.start",
                     "pg_ctlcluster --skip-systemctl-redirect " + CLUSTER + " start"));
             long up = System.currentTimeMillis();
@@ -159,9 +161,8 @@ class DatabaseOutageIT extends CrashServerTest {
         }
     }
 
-    /** Publishes about 50 times a second until told to stop; returns whether its connection closed on the way. */
-    private List<Boolean> publish(String user, String room, AtomicBoolean publishing, Queue<Outcome> outcomes)
-            throws InterruptedException {
+    /** Publishes one message after the other until told to stop; returns whether its connection closed on the way. */
+    private List<Boolean> publish(String user, String room, AtomicBoolean publishing, Queue<Outcome> outcomes) {
         try (WsClient ws = WsClient.connect(base, user)) {
             ws.next("welcome");
             int n = 0;
@@ -174,7 +175,6 @@ class DatabaseOutageIT extends CrashServerTest {
                 outcomes.add(new Outcome(user, ack ? "ack" : answer.getString("code"),
                         answer.containsKey("retryAfterMs") ? answer.getJsonNumber("retryAfterMs").longValue() : 0,
                         System.currentTimeMillis(), millis, ack ? answer.getString("id") : null));
-                Thread.sleep(20);
             }
             return List.of(ws.isClosed());
         }

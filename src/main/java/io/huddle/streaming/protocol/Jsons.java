@@ -44,6 +44,11 @@ public final class Jsons {
         return PROVIDER.createArrayBuilder();
     }
 
+    /** {@code text} as a JSON string literal: in double quotes, with quotes, backslashes and control characters escaped. */
+    public static String quoted(String text) {
+        return PROVIDER.createValue(text).toString();
+    }
+
     /** A streaming parser of JSON text. */
     public static JsonParser createParser(Reader reader) {
         return PROVIDER.createParser(reader);

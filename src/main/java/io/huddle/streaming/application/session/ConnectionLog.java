@@ -1,6 +1,7 @@
 package io.huddle.streaming.application.session;
 
 import io.huddle.streaming.hub.Connection;
+import io.huddle.streaming.protocol.Jsons;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import java.util.logging.Logger;
 /**
  * One line per connection opened and per connection closed, on the logger {@value #NAME} at level {@code FINE}
  * (off unless an operator turns it on, e.g. Liberty's {@code traceSpecification="io.huddle.streaming.connections=fine"}).
- * Each line is {@code key=value} pairs after a fixed event name, free text in double quotes with {@code "} and
- * {@code \} escaped, so a log shipper can parse it: {@code connection opened id=… user=… transport=websocket
+ * Each line is {@code key=value} pairs after a fixed event name, free text as JSON string literals, so a log
+ * shipper can parse it: {@code connection opened id=… user=… transport=websocket
  * node=… client="…"} and {@code connection closed id=… user=… transport=… node=… durationMs=… code=1000
  * reason="…"}. Nothing is formatted while the level is off.
  */
@@ -27,32 +28,17 @@ final class ConnectionLog {
 
     static void opened(Connection connection, String node) {
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine("connection opened id=" + connection.id() + " user=" + quoted(connection.user()) + " transport="
-                    + connection.transport() + " node=" + quoted(node) + " client=" + quoted(connection.client()));
+            LOG.fine("connection opened id=" + connection.id() + " user=" + Jsons.quoted(connection.user()) + " transport="
+                    + connection.transport() + " node=" + Jsons.quoted(node) + " client=" + Jsons.quoted(connection.client()));
         }
     }
 
     static void closed(Connection connection, String node, int code, String reason) {
         if (LOG.isLoggable(Level.FINE)) {
             long millis = Duration.between(connection.openedAt(), Instant.now()).toMillis();
-            LOG.fine("connection closed id=" + connection.id() + " user=" + quoted(connection.user()) + " transport="
-                    + connection.transport() + " node=" + quoted(node) + " durationMs=" + millis + " code=" + code
-                    + " reason=" + quoted(reason));
+            LOG.fine("connection closed id=" + connection.id() + " user=" + Jsons.quoted(connection.user()) + " transport="
+                    + connection.transport() + " node=" + Jsons.quoted(node) + " durationMs=" + millis + " code=" + code
+                    + " reason=" + Jsons.quoted(reason));
         }
-    }
-
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < ' ') {
-                out.append(' ');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }
