@@ -13,9 +13,10 @@ import java.util.function.Function;
 /**
  * A bounded queue of frames for one connection, drained by one writer at a time: frames leave in the order
  * they were offered, and at most one write is in flight. Offering never blocks, provided the writer does not
- * (it finishes at once or completes its stage later). When the queue is full a
- * droppable frame is dropped; any other frame triggers the overflow action (the connection closes with 4500)
- * instead of being lost silently. Thread-safe.
+ * (it finishes at once or completes its stage later). A droppable frame (typing, presence) is dropped when half
+ * the queue is taken, so that the other half stays free for the frames that may not be lost: a burst of presence
+ * never closes a connection that reads. A frame that may not be dropped and finds the whole queue full triggers
+ * the overflow action (the connection closes with 4500) instead of being lost silently. Thread-safe.
  */
 public final class SendQueue {
 
@@ -37,13 +38,15 @@ public final class SendQueue {
     private volatile boolean finishing;
     private volatile Runnable finisher;
     private final int capacity;
+    /** How many frames may wait when a droppable one is offered: half the capacity, at least 1. */
+    private final int droppableCapacity;
     private final Function<OutboundFrame, CompletionStage<?>> writer;
     private final Runnable onOverflow;
     private final Consumer<Throwable> onWriteFailure;
     private final Consumer<OutboundFrame> onDrop;
 
     /**
-     * @param capacity       how many frames may wait, at least 1
+     * @param capacity       how many frames may wait, at least 1 (droppable ones: half of it)
      * @param writer         writes one frame; the stage completes when the transport has taken it
      * @param onOverflow     run (once per overflow) when a frame that may not be dropped finds the queue full
      * @param onWriteFailure run when a write fails; the queue stops writing after that
@@ -55,6 +58,7 @@ public final class SendQueue {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
+        this.droppableCapacity = Math.max(1, capacity / 2);
         this.writer = Objects.requireNonNull(writer, "writer");
         this.onOverflow = Objects.requireNonNull(onOverflow, "onOverflow");
         this.onWriteFailure = Objects.requireNonNull(onWriteFailure, "onWriteFailure");
@@ -70,7 +74,7 @@ public final class SendQueue {
             return;
         }
         int waiting = SIZE.incrementAndGet(this);
-        if (waiting > capacity) {
+        if (waiting > (frame.droppable() ? droppableCapacity : capacity)) {
             SIZE.decrementAndGet(this);
             if (frame.droppable()) {
                 onDrop.accept(frame);

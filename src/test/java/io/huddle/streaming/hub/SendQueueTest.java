@@ -95,6 +95,25 @@ class SendQueueTest {
     }
 
     @Test
+    void droppableFramesFillOnlyHalfTheQueueSoThatMessagesStillFit() {
+        SendQueue q = queue(4);
+        q.offer(message("in-flight"));
+        for (int i = 0; i < 10; i++) {
+            q.offer(typing("presence " + i));
+        }
+        assertEquals(8, dropped.size(), "two droppable frames wait, the others are dropped");
+        q.offer(message("1"));
+        q.offer(message("2"));
+        assertEquals(0, overflows.get(), "the half kept free takes the messages");
+        q.offer(message("3"));
+        assertEquals(1, overflows.get());
+        for (int i = 0; i < 5; i++) {
+            pending.get(i).complete(null);
+        }
+        assertEquals(List.of("in-flight", "presence 0", "presence 1", "1", "2"), written);
+    }
+
+    @Test
     void failedWriteStopsTheQueueAndReportsOnce() {
         SendQueue q = queue(10);
         q.offer(message("a"));

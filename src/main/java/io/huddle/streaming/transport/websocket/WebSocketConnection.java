@@ -42,22 +42,22 @@ final class WebSocketConnection extends QueuedConnection {
     /** The frame waiting for a pong before it is written directly, if any (it holds the writer role). */
     private volatile Parked parked;
     private final ReadProof readProof;
-    /**
-     * Runs the writes that could block (pings, and close frames to clients that do not read), so that no
-     * caller's thread waits.
-     */
+    /** Runs the heartbeat pings, which could block, so that no caller's thread waits. */
     private final Executor blockingWrites;
+    /** Runs the closes of clients that do not read, each of which holds its thread for seconds. */
+    private final Executor blockingCloses;
 
     /**
      * @param directWriteBudget how many bytes may be written directly beyond what the client has provably read
      *                          (see {@link ReadProof}); 0 sends every frame asynchronously
      */
     WebSocketConnection(String id, String user, Session session, int queueCapacity, long directWriteBudget,
-                        Executor blockingWrites, Meters meters) {
+                        Executor blockingWrites, Executor blockingCloses, Meters meters) {
         super(id, user, queueCapacity, meters);
         this.session = session;
         this.readProof = new ReadProof(directWriteBudget);
         this.blockingWrites = blockingWrites;
+        this.blockingCloses = blockingCloses;
     }
 
     @Override
@@ -191,10 +191,10 @@ final class WebSocketConnection extends QueuedConnection {
             close.run();
             return;
         }
-        // The client does not read, and closing writes a close frame, which may then wait: not on the caller's
-        // thread (the heartbeat task or a fan-out), but on the pool that takes writes that may block.
+        // The client does not read, and closing writes a close frame, which then waits (see BlockingCloses):
+        // not on the caller's thread (the heartbeat task or a fan-out), nor on the container's shared pool.
         try {
-            blockingWrites.execute(close);
+            blockingCloses.execute(close);
         } catch (RuntimeException e) {
             close.run();
         }

@@ -57,6 +57,9 @@ public class WebSocketEndpoint {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    BlockingCloses blockingCloses;
+
     /** This session's connection, once open (the container creates an instance per session). */
     private volatile WebSocketConnection connection;
     /** This session's commands in flight: publishes are stored while the next frames are read. */
@@ -71,7 +74,7 @@ public class WebSocketEndpoint {
             return;
         }
         WebSocketConnection connection = new WebSocketConnection(connections.newConnectionId(),
-                user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor, meters);
+                user.get().value(), session, config.sendQueue(), config.directWriteBytes(), executor, blockingCloses, meters);
         connection.describeClient(first(session, "client"));
         this.connection = connection;
         this.commands = new CommandPipeline(connections, connection, reply -> {
