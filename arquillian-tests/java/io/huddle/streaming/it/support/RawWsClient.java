@@ -61,6 +61,11 @@ public final class RawWsClient implements AutoCloseable {
         send(0x81, payload);
     }
 
+    /** Sends one masked close frame with status {@code code} (the start of a normal close). */
+    public void sendClose(int code) throws IOException {
+        send(0x88, new byte[] {(byte) (code >>> 8), (byte) code});
+    }
+
     /** Sends one masked pong frame carrying {@code payload} (the answer to a ping). */
     public void sendPong(byte[] payload) throws IOException {
         send(0x8A, payload);

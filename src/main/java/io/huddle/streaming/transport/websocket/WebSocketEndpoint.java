@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  * connection with 1009 (and none larger than 16 MiB is read at all).
  */
 @Dependent
-@ServerEndpoint("/ws")
+@ServerEndpoint(value = "/ws", configurator = SessionlessHandshake.class)
 public class WebSocketEndpoint {
 
     private static final Logger LOG = Logger.getLogger(WebSocketEndpoint.class.getName());
