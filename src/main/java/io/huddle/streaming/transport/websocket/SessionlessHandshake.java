@@ -6,22 +6,28 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * Completes the opening handshake of {@code /ws} as the container does, and then ends the HTTP session the
- * container created for it. Huddle keeps no state in HTTP sessions, but the runtime (Open Liberty) creates one
- * for every WebSocket handshake and keeps it until its timeout (30 minutes by default): measured, about 400
- * bytes of heap each, so that connection churn (67,000 connections in two minutes) left 44 MB behind after a
- * full collection. A session that existed before the handshake (an application that shares its sessions with
- * Huddle) is left alone: only one that this handshake created, and nothing else can know, is invalidated.
+ * Completes the opening handshake of {@code /ws} as the container does, and lets the HTTP session the container
+ * created for it expire within seconds. Huddle keeps no state in HTTP sessions, but the runtime (Open Liberty)
+ * creates one for every WebSocket handshake and keeps it until its timeout (30 minutes by default): measured,
+ * about 400 bytes of heap each, so that connection churn (67,000 connections in two minutes) left 44 MB behind
+ * after a full collection. The session is not invalidated at once: the runtime still holds it for the WebSocket
+ * session it is opening (invalidated there, a stopping application no longer sent its clients the shutdown
+ * frame); expired, it goes through the runtime's own expiry. Left alone: a session that existed before the
+ * handshake (an application that shares its sessions with Huddle), and one of a request the container
+ * authenticated (the runtime closes such a WebSocket when its secure HTTP session expires).
  */
 public class SessionlessHandshake extends ServerEndpointConfig.Configurator {
+
+    /** How long the handshake's own session outlives its last use, in seconds. */
+    static final int SESSION_SECONDS = 1;
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         super.modifyHandshake(config, request, response);
-        if (request.getHttpSession() instanceof HttpSession session) {
+        if (request.getUserPrincipal() == null && request.getHttpSession() instanceof HttpSession session) {
             try {
                 if (session.isNew()) {
-                    session.invalidate();
+                    session.setMaxInactiveInterval(SESSION_SECONDS);
                 }
             } catch (IllegalStateException alreadyInvalid) {
                 // ended meanwhile: nothing is left to free
