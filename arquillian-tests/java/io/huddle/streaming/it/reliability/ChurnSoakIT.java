@@ -52,20 +52,15 @@ class ChurnSoakIT extends CrashServerTest {
     void heapThreadsAndFileDescriptorsReturnToTheirBaselineAfterTenMinutesOfChurn() throws Exception {
         Api api = new Api(base);
         String owner = Api.user("owner");
-        List<String> rooms = new ArrayList<>();
-        for (int r = 0; r < ROOMS; r++) {
-            String room = Api.roomId("churn");
-            api.createRoom(owner, room, "");
-            rooms.add(room);
-        }
-        Churn warmUp = churn(rooms, users("warm", 500), WARM_UP);
+        List<String> rooms = api.createRooms(owner, "churn", ROOMS);
+        Churn warmUp = churn(rooms, Api.users("warm", 500), WARM_UP);
         Footprint baseline = idleFootprint();
         Footprint.histogram(server.jvm().pid(), HISTOGRAMS.resolve("churn-soak-baseline-histogram.txt"));
         System.out.println("[reliability] churn soak baseline after a " + WARM_UP.toMinutes() + " min warm-up ("
                 + warmUp + "): " + baseline);
 
         Duration soak = Duration.ofMinutes(Integer.getInteger("huddle.soak.minutes"));
-        Churn churned = churn(rooms, users("soak", USERS), soak);
+        Churn churned = churn(rooms, Api.users("soak", USERS), soak);
         Footprint[] after = new Footprint[1];
         try {
             // Threads the container started for the load end after their keep-alive: read until all are back.
@@ -80,14 +75,6 @@ class ChurnSoakIT extends CrashServerTest {
         }
         System.out.printf("[reliability] churn soak: %s in %d min by %d distinct users; idle after: %s against %s%n",
                 churned, soak.toMinutes(), USERS, after[0], baseline);
-    }
-
-    private static List<String> users(String prefix, int count) {
-        List<String> users = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            users.add(Api.user(prefix + i));
-        }
-        return users;
     }
 
     /** What a churn did: sessions completed, and how long one took on average. */
@@ -151,7 +138,7 @@ class ChurnSoakIT extends CrashServerTest {
             if (frame.opcode() == 9) {
                 ws.sendPong(frame.payload());
             } else if (frame.opcode() == 8) {
-                throw new AssertionError("closed while waiting for " + ref + ": " + RoomReader.describeClose(frame));
+                throw new AssertionError("closed while waiting for " + ref + ": " + frame.describeClose());
             } else if (frame.opcode() == 1 && frame.text().contains(answer)) {
                 if (!frame.text().startsWith("{\"type\":\"ack\"")) {
                     throw new AssertionError(json + " was answered " + frame.text());

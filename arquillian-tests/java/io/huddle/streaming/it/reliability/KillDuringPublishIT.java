@@ -47,12 +47,7 @@ class KillDuringPublishIT extends CrashServerTest {
     void everyAcknowledgedMessageIsInHistoryAfterTheServerIsKilledMidPublish() throws Exception {
         Api api = new Api(base);
         String owner = Api.user("owner");
-        List<String> rooms = new ArrayList<>();
-        for (int r = 0; r < ROOMS; r++) {
-            String room = Api.roomId("crash");
-            api.createRoom(owner, room, "");
-            rooms.add(room);
-        }
+        List<String> rooms = api.createRooms(owner, "crash", ROOMS);
         List<String> publishers = new ArrayList<>();
         for (int p = 0; p < PUBLISHERS; p++) {
             String user = Api.user("pub" + p);

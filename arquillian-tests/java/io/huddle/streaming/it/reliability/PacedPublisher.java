@@ -50,7 +50,7 @@ final class PacedPublisher implements AutoCloseable {
                         ws.sendPong(frame.payload());
                     }
                 } else if (frame.opcode() == 8) {
-                    refused = "the server closed the publisher: " + RoomReader.describeClose(frame);
+                    refused = "the server closed the publisher: " + frame.describeClose();
                     return null;
                 } else if (frame.opcode() == 1 && frame.text().startsWith("{\"type\":\"error\"")) {
                     refused = frame.text();

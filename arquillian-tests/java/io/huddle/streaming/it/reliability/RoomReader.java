@@ -60,9 +60,8 @@ final class RoomReader implements Callable<Void>, AutoCloseable {
                 if (frame.opcode() == 9) {
                     ws.sendPong(frame.payload());
                 } else if (frame.opcode() == 8) {
-                    byte[] payload = frame.payload();
-                    closeCode = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-                    anomaly = "close frame " + describeClose(frame) + " after " + tail(previous);
+                    closeCode = frame.closeCode();
+                    anomaly = "close frame " + frame.describeClose() + " after " + tail(previous);
                     return null;
                 } else if (frame.opcode() == 1) {
                     previous = frame.text();
@@ -78,13 +77,6 @@ final class RoomReader implements Callable<Void>, AutoCloseable {
             anomaly = e + " in " + tail(previous);
             return null;
         }
-    }
-
-    /** A close frame's code and reason, as text. */
-    static String describeClose(RawWsClient.Frame close) {
-        byte[] payload = close.payload();
-        return payload.length < 2 ? "no code" : (((payload[0] & 0xff) << 8) | (payload[1] & 0xff))
-                + " " + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
     }
 
     private static String tail(String text) {

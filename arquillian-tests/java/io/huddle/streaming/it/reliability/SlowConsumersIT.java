@@ -55,8 +55,8 @@ class SlowConsumersIT extends CrashServerTest {
         String room = Api.roomId("stall");
         String publisher = Api.user("pub");
         api.createRoom(publisher, room, "");
-        List<String> readerUsers = users("reader", READERS);
-        List<String> stalledUsers = users("stalled", STALLED);
+        List<String> readerUsers = Api.users("reader", READERS);
+        List<String> stalledUsers = Api.users("stalled", STALLED);
         ExecutorService joins = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
@@ -186,14 +186,6 @@ class SlowConsumersIT extends CrashServerTest {
     /** The {@code q} quantile of sorted nanosecond latencies, in milliseconds. */
     private static double percentile(long[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static List<String> users(String prefix, int count) {
-        List<String> users = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            users.add(Api.user(prefix + i));
-        }
-        return users;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

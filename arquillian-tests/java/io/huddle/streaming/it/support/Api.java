@@ -53,6 +53,26 @@ public final class Api {
     }
 
     /** A fresh room id. */
+    /** {@code count} distinct user ids, {@code prefix} and a number each made unique as {@link #user} does. */
+    public static java.util.List<String> users(String prefix, int count) {
+        java.util.List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(user(prefix + i));
+        }
+        return users;
+    }
+
+    /** Creates {@code count} public rooms owned by {@code owner}, ids starting with {@code prefix}; returns their ids. */
+    public java.util.List<String> createRooms(String owner, String prefix, int count) {
+        java.util.List<String> rooms = new java.util.ArrayList<>();
+        for (int r = 0; r < count; r++) {
+            String room = roomId(prefix);
+            createRoom(owner, room, "");
+            rooms.add(room);
+        }
+        return rooms;
+    }
+
     public static String roomId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

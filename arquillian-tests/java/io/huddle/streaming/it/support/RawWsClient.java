@@ -101,6 +101,17 @@ public final class RawWsClient implements AutoCloseable {
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
+
+        /** A close frame's status code (1005, "no status", when it carries none). */
+        public int closeCode() {
+            return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+        }
+
+        /** A close frame's code and reason, as text. */
+        public String describeClose() {
+            return payload.length < 2 ? "no code"
+                    : closeCode() + " " + new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
+        }
     }
 
     /** Reads the next frame, answering nothing; fails when none arrives within {@code timeoutMillis}. */
@@ -133,8 +144,7 @@ public final class RawWsClient implements AutoCloseable {
                 break;
             }
             if (frame.opcode() == 0x8) {
-                byte[] payload = frame.payload();
-                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                return frame.closeCode();
             }
         }
         throw new EOFException("no close frame within " + timeoutMillis + " ms");
