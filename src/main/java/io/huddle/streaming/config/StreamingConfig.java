@@ -169,6 +169,14 @@ public class StreamingConfig {
     String typingThrottleText;
 
     @Inject
+    @ConfigProperty(name = "streaming.rooms.large", defaultValue = "200")
+    int largeRoom;
+
+    @Inject
+    @ConfigProperty(name = "streaming.rooms.member-count-interval", defaultValue = "1s")
+    String memberCountIntervalText;
+
+    @Inject
     @ConfigProperty(name = "streaming.publish.writers", defaultValue = "2")
     int publishWriters;
 
@@ -206,6 +214,7 @@ public class StreamingConfig {
     private Duration presenceRemember;
     private ChannelNamespaces channelNamespaces = ChannelNamespaces.none();
     private Duration typingTimeout;
+    private Duration memberCountInterval;
     private Duration typingThrottle;
     private Duration heartbeatGrace;
     private Duration retentionPeriod;
@@ -251,6 +260,8 @@ public class StreamingConfig {
         cleanupPeriod = duration("streaming.history.cleanup-interval", cleanupInterval, problems);
         positive("streaming.limits.messages-per-second", messagesPerSecond, problems);
         positive("streaming.publish.writers", publishWriters, problems);
+        positive("streaming.rooms.large", largeRoom, problems);
+        memberCountInterval = duration("streaming.rooms.member-count-interval", memberCountIntervalText, problems);
         positive("streaming.publish.batch-max", publishBatchMax, problems);
         clusterGapWait = duration("streaming.cluster.gap-wait", clusterGapWaitText, problems);
         positive("streaming.cluster.send-queue", clusterSendQueue, problems);
@@ -291,6 +302,22 @@ public class StreamingConfig {
     /** How often the server proves liveness to clients and expects a frame from them. */
     public Duration heartbeatInterval() {
         return heartbeat;
+    }
+
+    /**
+     * Rooms with more members than this are large ({@code streaming.rooms.large}, default 200): their members are
+     * not told of each plain join and leave, only of the member count, and presence does not travel through them.
+     */
+    public int largeRoom() {
+        return largeRoom;
+    }
+
+    /**
+     * How often a large room whose members changed is told its member count
+     * ({@code streaming.rooms.member-count-interval}, default 1 s).
+     */
+    public Duration memberCountInterval() {
+        return memberCountInterval;
     }
 
     /**

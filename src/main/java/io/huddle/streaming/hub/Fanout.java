@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -19,7 +20,9 @@ import java.util.logging.Logger;
  * already delivered. A room's connections and their streams are gathered once and reused until connections or
  * memberships change, so a busy room's fan-out is a walk over two arrays. A membership change is applied to the
  * {@link RoomIndex} so that a
- * joining user receives the frame and a leaving one receives it as their last of the room. Thread-safe.
+ * joining user receives the frame and a leaving one receives it as their last of the room. In a
+ * {@link LargeRooms large} room a plain join or leave goes to the user's own connections only, and the room's
+ * count is told later. Thread-safe.
  */
 @ApplicationScoped
 public class Fanout {
@@ -40,6 +43,9 @@ public class Fanout {
 
     @Inject
     Meters meters;
+
+    @Inject
+    LargeRooms largeRooms;
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private volatile long routesStamp = -1;
@@ -93,6 +99,11 @@ public class Fanout {
         long start = System.nanoTime();
         String room = envelope.first();
         OutboundFrame frame = envelope.frame();
+        Optional<MembershipChange> plain = envelope.membership().filter(MembershipChange::plain);
+        if (plain.isPresent() && large(room, plain.get())) {
+            toSubjectOnly(room, frame, plain.get());
+            return;
+        }
         envelope.membership().filter(MembershipChange::joined).ifPresent(change -> rooms.apply(room, change));
         Route route = route(room);
         int sent = 0;
@@ -119,6 +130,34 @@ public class Fanout {
             }
             rooms.apply(room, change);
         });
+    }
+
+    /** Whether {@code room} is large before or after {@code change}. */
+    private boolean large(String room, MembershipChange change) {
+        Set<String> members = rooms.members(room);
+        return largeRooms.isLarge(members.size() + (change.joined() && !members.contains(change.user()) ? 1 : 0));
+    }
+
+    /**
+     * A plain join or leave in a large room: the frame goes to the user's own connections only (a joining user
+     * receives it, a leaving one receives it as the last frame of the room), and the room's count is told later.
+     */
+    private void toSubjectOnly(String room, OutboundFrame frame, MembershipChange change) {
+        if (change.joined()) {
+            rooms.apply(room, change);
+        }
+        int[] sent = {0};
+        registry.forEachOfUsers(List.of(change.user()), connection -> {
+            if (connection.roomStreams().admit(room, frame)) {
+                connection.send(frame);
+                sent[0]++;
+            }
+        });
+        if (!change.joined()) {
+            rooms.apply(room, change);
+        }
+        traffic.delivered(sent[0]);
+        largeRooms.countChanged(room);
     }
 
     /**

@@ -54,13 +54,14 @@ public class RoomIndex {
     }
 
     /**
-     * The members of every room this node remembers that {@code user} is in, {@code user} excluded: what this node
-     * knows of the user's co-members without asking the directory (for when it cannot be asked).
+     * The members of every room this node remembers that {@code user} is in and whose members pass {@code rooms},
+     * {@code user} excluded: what this node knows of the user's co-members without asking the directory (for when
+     * it cannot be asked).
      */
-    public Set<String> knownCoMembers(String user) {
+    public Set<String> knownCoMembers(String user, java.util.function.Predicate<Set<String>> rooms) {
         Set<String> coMembers = new java.util.TreeSet<>();
         for (Set<String> room : members.values()) {
-            if (room.contains(user)) {
+            if (room.contains(user) && rooms.test(room)) {
                 coMembers.addAll(room);
             }
         }

@@ -13,6 +13,7 @@ import io.huddle.streaming.hub.PresenceChangedElsewhere;
 import io.huddle.streaming.hub.Envelope;
 import io.huddle.streaming.hub.OutboundFrame;
 import io.huddle.streaming.hub.PresenceTracker;
+import io.huddle.streaming.hub.LargeRooms;
 import io.huddle.streaming.hub.RoomIndex;
 import io.huddle.streaming.hub.UserPresence;
 import io.huddle.streaming.protocol.ErrorCode;
@@ -47,6 +48,8 @@ import java.util.logging.Logger;
  * status different from the last one announced goes out, and a user's last connection closing is announced
  * only after {@code streaming.presence.grace}, so a page reload does not flap. Presence is for users who share
  * a room: announcements go to co-members only, and reads on a user's behalf show anyone else as offline.
+ * Announcements do not travel through {@link LargeRooms large} rooms (each would cost a frame to every member):
+ * their members read each other's presence when they ask ({@code who}).
  * In a cluster the {@link PresenceTracker} merges what every node holds, and each node announces to its own
  * connections, so a user with connections on several nodes is one presence and each connection hears each change
  * once. Thread-safe.
@@ -68,6 +71,9 @@ public class PresenceService {
 
     @Inject
     RoomIndex roomIndex;
+
+    @Inject
+    LargeRooms largeRooms;
 
     @Inject
     RoomRepository rooms;
@@ -295,7 +301,7 @@ public class PresenceService {
                 return;
             }
         }
-        Set<String> audience = coMembers(p.user());
+        Set<String> audience = coMembers(p.user(), false);
         if (!audience.isEmpty()) {
             String frame = json(p, status).add("type", "presence").build().toString();
             // To this node's connections only: every node of a cluster knows the same presence and tells its own.
@@ -305,16 +311,18 @@ public class PresenceService {
 
     /** The users whose presence {@code user} may see: themselves and everyone they share a room with. */
     private Set<String> visibleTo(String user) {
-        Set<String> visible = coMembers(user);
+        Set<String> visible = coMembers(user, true);
         visible.add(user);
         return visible;
     }
 
     /**
      * Everyone who shares a room with {@code user}, as the database says; while it cannot be reached, as this node
-     * remembers (the rooms its connections are in), so presence keeps working through a database outage.
+     * remembers (the rooms its connections are in), so presence keeps working through a database outage. Without
+     * {@code largeToo}, only the rooms that are not {@link LargeRooms large}: announcements do not travel through
+     * those, whose members read presence when they ask ({@code who}).
      */
-    private Set<String> coMembers(String user) {
+    private Set<String> coMembers(String user, boolean largeToo) {
         List<Room> roomsOfUser;
         try {
             roomsOfUser = tx.required(() -> rooms.roomsOf(user));
@@ -323,11 +331,14 @@ public class PresenceService {
                 throw e;
             }
             LOG.log(Level.FINE, "the database cannot be reached: presence goes to the co-members this node knows", e);
-            return roomIndex.knownCoMembers(user);
+            return roomIndex.knownCoMembers(user, members -> largeToo || !largeRooms.isLarge(members.size()));
         }
         Set<String> audience = new TreeSet<>();
         for (Room room : roomsOfUser) {
-            audience.addAll(roomIndex.members(room.id().value()));
+            Set<String> members = roomIndex.members(room.id().value());
+            if (largeToo || !largeRooms.isLarge(members.size())) {
+                audience.addAll(members);
+            }
         }
         audience.remove(user);
         return audience;

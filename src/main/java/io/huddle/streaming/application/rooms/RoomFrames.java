@@ -107,26 +107,27 @@ public class RoomFrames implements CommitListener {
     }
 
     void joined(MemberJoined event) {
-        membership(event.room(), event.member().user(), true, Frames.member(event.room(), event.member().user(),
-                "joined", event.member().role().wireName(), null, null));
+        membership(event.room(), MembershipChange.plain(event.member().user(), true), Frames.member(event.room(),
+                event.member().user(), "joined", event.member().role().wireName(), null, null));
     }
 
     void left(MemberLeft event) {
-        membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "left", null, null, null));
+        membership(event.room(), MembershipChange.plain(event.user(), false),
+                Frames.member(event.room(), event.user(), "left", null, null, null));
     }
 
     void kicked(MemberKicked event) {
-        membership(event.room(), event.user(), false, Frames.member(event.room(), event.user(), "kicked", null,
+        membership(event.room(), MembershipChange.ended(event.user()), Frames.member(event.room(), event.user(), "kicked", null,
                 event.by(), event.reason().orElse(null)));
     }
 
     void banned(MemberBanned event) {
-        membership(event.room(), event.ban().user(), false, Frames.member(event.room(), event.ban().user(), "banned",
+        membership(event.room(), MembershipChange.ended(event.ban().user()), Frames.member(event.room(), event.ban().user(), "banned",
                 null, event.ban().bannedBy(), event.ban().reason().orElse(null)));
     }
 
     void unbanned(MemberUnbanned event) {
-        membership(event.room(), event.user(), false,
+        membership(event.room(), MembershipChange.ended(event.user()),
                 Frames.member(event.room(), event.user(), "unbanned", null, event.by(), null));
     }
 
@@ -181,7 +182,7 @@ public class RoomFrames implements CommitListener {
         broker.publish(Envelope.toRoom(room, OutboundFrame.of(type, json)));
     }
 
-    private void membership(String room, String user, boolean joined, String json) {
-        broker.publish(Envelope.membership(room, OutboundFrame.of("member", json), new MembershipChange(user, joined)));
+    private void membership(String room, MembershipChange change, String json) {
+        broker.publish(Envelope.membership(room, OutboundFrame.of("member", json), change));
     }
 }

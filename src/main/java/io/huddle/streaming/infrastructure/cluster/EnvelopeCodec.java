@@ -23,7 +23,7 @@ import java.util.Optional;
 final class EnvelopeCodec {
 
     /** The first byte of every encoded envelope; a node refuses other versions with a clear error. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private static final Envelope.Target[] TARGETS = Envelope.Target.values();
 
@@ -52,6 +52,7 @@ final class EnvelopeCodec {
             if (envelope.membership().isPresent()) {
                 Bodies.writeText(out, envelope.membership().get().user());
                 out.writeBoolean(envelope.membership().get().joined());
+                out.writeBoolean(envelope.membership().get().plain());
             }
             out.writeInt(envelope.closeCode());
         } catch (IOException e) {
@@ -85,7 +86,8 @@ final class EnvelopeCodec {
             Optional<String> room = in.readBoolean() ? Optional.of(Bodies.readText(in)) : Optional.empty();
             long seq = in.readLong();
             Optional<MembershipChange> membership = in.readBoolean()
-                    ? Optional.of(new MembershipChange(Bodies.readText(in), in.readBoolean())) : Optional.empty();
+                    ? Optional.of(new MembershipChange(Bodies.readText(in), in.readBoolean(), in.readBoolean()))
+                    : Optional.empty();
             int closeCode = in.readInt();
             return new Envelope(TARGETS[target], key, new OutboundFrame(type, json, droppable, room, seq), membership,
                     closeCode);

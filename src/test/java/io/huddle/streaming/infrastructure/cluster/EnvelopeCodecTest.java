@@ -17,7 +17,8 @@ class EnvelopeCodecTest {
     void everyKindOfEnvelopeComesBackEqual() {
         List<Envelope> envelopes = List.of(
                 Envelope.toRoom("lobby", OutboundFrame.roomMessage("lobby", 42, "{\"type\":\"message\",\"data\":\"héllo 🎉\"}")),
-                Envelope.membership("lobby", OutboundFrame.of("member", "{}"), new MembershipChange("bob", true)),
+                Envelope.membership("lobby", OutboundFrame.of("member", "{}"), MembershipChange.plain("bob", true)),
+                Envelope.membership("lobby", OutboundFrame.of("member", "{}"), MembershipChange.ended("carol")),
                 Envelope.membership("lobby", OutboundFrame.of("room", "{}"), MembershipChange.roomGone()),
                 Envelope.disconnect(List.of("alice", "bob"), OutboundFrame.of("system", "{}"), 4409),
                 Envelope.toChannel("news", OutboundFrame.droppable("message", "{}")),
@@ -32,7 +33,7 @@ class EnvelopeCodecTest {
         byte[] data = EnvelopeCodec.encode(Envelope.toAll(OutboundFrame.of("message", "{}")));
         data[0] = 9;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.decode(data));
-        assertEquals("envelope of format version 9, expected 1", e.getMessage());
+        assertEquals("envelope of format version 9, expected " + EnvelopeCodec.VERSION, e.getMessage());
     }
 
     @Test
