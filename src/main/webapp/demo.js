@@ -223,12 +223,7 @@ function listen(client) {
   client.on('read', () => unread.refreshSoon());
   client.on('reaction', (frame) => { if (frame.room === state.room) reactions.apply(frame); });
   client.on('pin', (frame) => { if (frame.room === state.room) pins.apply(frame); });
-  client.on('room', (frame) => {
-    if (frame.room !== state.room) return;
-    if (frame.action === 'updated') mode.show(frame);
-    // A large room tells its member count instead of each join and leave: read the list again.
-    if (frame.action === 'members') refreshMembers().catch(() => {});
-  });
+  client.on('room', (frame) => { if (frame.room === state.room && frame.action === 'updated') mode.show(frame); });
   client.on('edited', (frame) => {
     const item = $('messages').querySelector(`[data-id="${CSS.escape(frame.id)}"]`);
     if (item) item.querySelector('.message-text').textContent = textOf(frame.data);
