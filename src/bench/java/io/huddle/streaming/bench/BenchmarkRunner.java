@@ -117,10 +117,11 @@ public final class BenchmarkRunner {
             status = switch (mode) {
                 case "fanout" -> new BenchmarkRunner().run();
                 case "room" -> new RoomBenchmark().run();
+                case "chat" -> new ChatBenchmark().run();
                 case "cluster" -> new ClusterBenchmark().run();
                 case "unread" -> new UnreadBenchmark().run();
                 default -> {
-                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room, unread or cluster)");
+                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room, chat, unread or cluster)");
                     yield 1;
                 }
             };

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The row is what a publish of the room mode stores: an id made as Huddle makes them ({@link MessageIds}), the
  * room, the seq, a user, data of the same shape ({@code {"sentNs":..,"p":..,"n":..}}), the time, and {@code search_text} as Huddle stores it for such data
  * (no string values, so none); the other columns are null. Room B must exist (its {@code rooms} row holds the seq).
+ * {@code room} may name several rooms, comma-separated: each thread then takes them in turn, starting at its own
+ * index, so that concurrent turns store into different rooms, as the publishes of many small rooms do.
  * The threads come from the container's default managed thread factory, so that they run with the application's
  * context like the server's own threads.
  */
@@ -72,6 +74,7 @@ public class DurableLoopServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String room = request.getParameter("room");
+        String[] rooms = room == null ? new String[0] : room.split(",");
         int threads = -1;
         double seconds = -1;
         try {
@@ -95,7 +98,7 @@ public class DurableLoopServlet extends HttpServlet {
             List<Thread> running = new ArrayList<>(threads);
             for (int t = 0; t < threads; t++) {
                 int index = t;
-                Thread thread = threadFactory.newThread(() -> loop(room, nextSeq, index, deadline, count, failure));
+                Thread thread = threadFactory.newThread(() -> loop(rooms, nextSeq, index, deadline, count, failure));
                 thread.setName("durable-loop-" + t);
                 running.add(thread);
             }
@@ -123,13 +126,13 @@ public class DurableLoopServlet extends HttpServlet {
     }
 
     /** One thread's turns until {@code deadline} or the first failure (of any thread). */
-    private void loop(String room, String nextSeq, int thread, long deadline, AtomicLong count,
+    private void loop(String[] rooms, String nextSeq, int thread, long deadline, AtomicLong count,
                       AtomicReference<Throwable> failure) {
         String user = "durable-" + thread;
         long n = 0;
         try {
             while (System.nanoTime() < deadline && failure.get() == null) {
-                store(room, nextSeq, user, "{\"sentNs\":" + System.nanoTime() + ",\"p\":" + thread + ",\"n\":" + n + "}");
+                store(rooms[(int) ((thread + n) % rooms.length)], nextSeq, user, "{\"sentNs\":" + System.nanoTime() + ",\"p\":" + thread + ",\"n\":" + n + "}");
                 n++;
                 count.incrementAndGet();
             }

@@ -1,21 +1,13 @@
 package io.huddle.streaming.bench;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import io.huddle.streaming.domain.message.MessageIds;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark's single-room publish mode ({@code -Dbench.mode=room}): how many messages per second Huddle stores
@@ -62,7 +54,7 @@ final class RoomBenchmark {
     private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
     private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
 
-    private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final BenchHttp http = new BenchHttp(HOST, port);
     private final long stamp = System.currentTimeMillis();
     private final String room = "room-" + stamp;
     private final String bareRoom = "durable-" + stamp;
@@ -162,22 +154,12 @@ final class RoomBenchmark {
      * half from run to run.
      */
     private void untilCompiled(RoomClients clients, RoomReport.Results results) throws Exception {
-        for (int round = 1; round <= warmupRounds; round++) {
-            long jit0 = BenchmarkRunner.jitNanos(serverProcess);
+        JitWarmup.untilQuiet(serverProcess, warmupRounds, jitShare, round -> {
             RoomRun run = clients.saturate("warm-up round " + round, roundSeconds, serverProcess);
-            long jit1 = BenchmarkRunner.jitNanos(serverProcess);
             requireDrained(results, run);
-            if (jit0 < 0 || jit1 < 0) {
-                BenchmarkRunner.log("the JIT's time cannot be read (jcmd PerfCounter.print); no further warm-up rounds");
-                return;
-            }
-            double share = (jit1 - jit0) / (double) Math.max(1, run.serverCpuNanos());
-            BenchmarkRunner.log(String.format(Locale.ROOT, "warm-up round %d: %.0f acks/s, JIT %.1f%% of the server's CPU",
-                    round, run.acksPerSecond(), 100 * share));
-            if (share <= jitShare) {
-                return;
-            }
-        }
+            BenchmarkRunner.log(String.format(Locale.ROOT, "warm-up round %d: %.0f acks/s", round, run.acksPerSecond()));
+            return run.serverCpuNanos();
+        });
     }
 
     /** The server's group-commit counts so far: {transactions, publishes} ({@code GET /api/v1/node}, as an administrator). */
@@ -192,50 +174,13 @@ final class RoomBenchmark {
         }
     }
 
-    /**
-     * The bare durable loop in room B: an unmeasured call first (a quarter of the warm-up, at least 2 s, with the
-     * first thread count), then one measured call per thread count, the server's CPU taken around each.
-     */
+    /** The bare durable loop in room B (see {@link BareLoop}): a quarter of the warm-up, at least 2 s, unmeasured. */
     private void bareLoop(RoomReport.Results results) throws Exception {
-        if (bareThreads.length == 0) {
-            return;
-        }
-        double warmup = Math.max(2, warmupSeconds / 4);
-        BenchmarkRunner.log(String.format(Locale.ROOT, "bare durable loop: warm-up, %d threads for %.0f s", bareThreads[0], warmup));
-        RoomReport.Bare first = bareCall(bareThreads[0], warmup);
-        if (first.error() != null) {
-            results.bare.add(first);
-            results.problems.add("bare durable loop warm-up: " + first.error());
-            return;
-        }
-        for (int threads : bareThreads) {
-            RoomReport.Bare bare = bareCall(threads, seconds);
-            results.bare.add(bare);
-            if (bare.error() != null) {
-                results.problems.add("bare durable loop, " + threads + " threads: " + bare.error());
-            } else {
-                BenchmarkRunner.log(String.format(Locale.ROOT, "bare durable loop, %d threads: %d commits in %.2f s ="
-                                + " %.0f commits/s; server CPU %.2f s (%.2f µs per commit)", threads, bare.commits(),
-                        bare.nanos() / 1e9, bare.commitsPerSecond(), bare.serverCpuNanos() / 1e9,
-                        bare.serverCpuMicrosPerCommit()));
-            }
-        }
-    }
-
-    private RoomReport.Bare bareCall(int threads, double callSeconds) throws IOException, InterruptedException {
-        long cpu0 = LibertyServer.cpuNanos(serverProcess);
-        HttpResponse<String> response = request("POST", "/baseline/durable?room=" + bareRoom + "&threads=" + threads
-                + "&seconds=" + callSeconds, "", (long) callSeconds + 120);
-        long cpu = LibertyServer.cpuNanos(serverProcess) - cpu0;
-        if (response.statusCode() != 200) {
-            return new RoomReport.Bare(threads, 0, 0, cpu, response.statusCode() + " " + response.body());
-        }
-        JsonObject answer = json(response.body());
-        long commits = answer.getJsonNumber("count").longValue();
-        if (commits == 0) {
-            return new RoomReport.Bare(threads, 0, 0, cpu, "no commit in " + callSeconds + " s");
-        }
-        return new RoomReport.Bare(threads, commits, answer.getJsonNumber("nanos").longValue(), cpu, null);
+        List<RoomReport.Bare> bare = BareLoop.run(http, serverProcess, bareRoom, bareThreads,
+                Math.max(2, warmupSeconds / 4), seconds);
+        results.bare.addAll(bare);
+        bare.stream().filter(b -> b.error() != null).findFirst().ifPresent(b ->
+                results.problems.add("bare durable loop, " + b.threads() + " threads: " + b.error()));
     }
 
     // ------------------------------------------------------------------------------------------------ HTTP
@@ -244,47 +189,16 @@ final class RoomBenchmark {
         send("POST", "/api/v1/rooms?user=" + OWNER, "{\"id\":\"" + id + "\",\"name\":\"Bench " + id + "\"}", 30, 201);
     }
 
-    /** Sends a request and returns the answer's body; fails unless the status is {@code expected}. */
     private String send(String method, String path, String body, long timeoutSeconds, int expected)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = request(method, path, body, timeoutSeconds);
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    private HttpResponse<String> request(String method, String path, String body, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + port + path))
-                .timeout(Duration.ofSeconds(timeoutSeconds));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return rest.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(method, path, body, timeoutSeconds, expected);
     }
 
     private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return BenchHttp.json(body);
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (status("/api/v1/rooms?user=" + OWNER) != 200 || status("/baseline/durable") != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Huddle or baseline.war did not start within 180 s");
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private int status(String path) throws InterruptedException {
-        try {
-            return request("GET", path, null, 30).statusCode();
-        } catch (IOException e) {
-            return -1;
-        }
+        http.awaitOk("/api/v1/rooms?user=" + OWNER, "/baseline/durable");
     }
 }

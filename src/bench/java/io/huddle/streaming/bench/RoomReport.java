@@ -16,8 +16,8 @@ final class RoomReport {
     /** p99 ack latency at half the saturation rate, in milliseconds. */
     static final double P99_TARGET_MS = 50;
 
-    private static final String ROW = "%-66s %14s %-20s %s%n";
-    private static final int WIDTH = 110;
+    static final String ROW = "%-66s %14s %-20s %s%n";
+    static final int WIDTH = 110;
 
     private RoomReport() {
     }
@@ -137,12 +137,12 @@ final class RoomReport {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String metric, double value, String format, String target, String result) {
+    static void row(StringBuilder out, String metric, double value, String format, String target, String result) {
         out.append(String.format(Locale.ROOT, ROW, metric, Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value),
                 target, result));
     }
 
-    private static String passFail(boolean pass) {
+    static String passFail(boolean pass) {
         return pass ? "PASS" : "FAIL";
     }
 }
