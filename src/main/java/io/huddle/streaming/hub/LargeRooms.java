@@ -32,11 +32,6 @@ public class LargeRooms {
         return members > config.largeRoom();
     }
 
-    /** Whether {@code room} is large, as this node knows its members. */
-    public boolean isLarge(String room) {
-        return isLarge(rooms.members(room).size());
-    }
-
     /** {@code room}'s members changed: its count is told with the next round. */
     void countChanged(String room) {
         countChanged.add(room);
