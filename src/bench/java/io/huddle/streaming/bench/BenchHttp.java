@@ -67,6 +67,12 @@ final class BenchHttp {
         }
     }
 
+    /** The server's group-commit counts so far, {transactions, publishes} ({@code GET /api/v1/node} as {@code admin}). */
+    long[] groupCommit(String admin) throws IOException, InterruptedException {
+        JsonObject counts = json(send("GET", "/api/v1/node?user=" + admin, null, 30, 200)).getJsonObject("groupCommit");
+        return new long[] {counts.getJsonNumber("transactions").longValue(), counts.getJsonNumber("messages").longValue()};
+    }
+
     static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }

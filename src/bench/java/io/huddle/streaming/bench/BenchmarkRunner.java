@@ -77,12 +77,8 @@ public final class BenchmarkRunner {
     /** The flight recorder settings: a name the server JVM knows ({@code profile}, {@code default}) or a .jfc file. */
     private final String profileSettings = System.getProperty("bench.profile.settings", "profile");
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
-    private final int port = Integer.getInteger("bench.http.port", 29080);
-    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
-    private final String serverName = System.getProperty("bench.server", "huddle-bench");
-    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
-    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+    private final BenchSettings settings = BenchSettings.read();
+    private final int port = settings.port();
 
     /** Whether the client's listeners run on the HTTP client's own I/O thread (cheapest) or on a small pool. */
     private final boolean inlineClient = Boolean.parseBoolean(System.getProperty("bench.client.inline", "true"));
@@ -166,16 +162,16 @@ public final class BenchmarkRunner {
 
     private int run() throws Exception {
         String javaHome = System.getProperty("java.home");
-        server = new LibertyServer(wlp, serverName, javaHome);
+        server = settings.server(javaHome);
         server.requireCreated();
-        Thread watchdog = server.guard(timeoutMinutes);
+        Thread watchdog = server.guard(settings.timeoutMinutes());
 
         try {
-            String machine = Machine.describe(javaHome, wlp);
+            String machine = Machine.describe(javaHome, settings.wlp());
             System.out.println(machine);
-            Path baselineWar = baselineWar(workDir);
-            server.deploy(List.of(huddleWar, baselineWar));
-            log("starting server " + serverName + " on " + HOST + ":" + port);
+            Path baselineWar = baselineWar(settings.workDir());
+            server.deploy(List.of(settings.huddleWar(), baselineWar));
+            log("starting server " + settings.serverName() + " on " + HOST + ":" + port);
             server.start();
             serverProcess = server.process();
             awaitReady();
@@ -192,7 +188,7 @@ public final class BenchmarkRunner {
             }
             String table = Report.table(subscribers, idleConnections, huddle, bare)
                     + "  WebSocket handshakes retried after 30 s without an answer: " + retriedHandshakes.get() + "\n";
-            report(workDir.resolve("result.txt"), machine, table);
+            report(settings.workDir().resolve("result.txt"), machine, table);
             return huddle.complete && bare.complete ? 0 : 1;
         } catch (Exception | Error e) {
             return failed(e, server);
@@ -560,7 +556,7 @@ public final class BenchmarkRunner {
             Thread.sleep(2000);
             long after = heap().getJsonNumber("usedHeap").longValue();
             if (histogramBefore != null) {
-                Path file = workDir.resolve("histogram-" + (huddle ? "huddle" : "bare") + ".txt");
+                Path file = settings.workDir().resolve("histogram-" + (huddle ? "huddle" : "bare") + ".txt");
                 Files.writeString(file, histogramGrowth(histogramBefore, histogram(), idleConnections));
                 log(label + ": class histogram growth written to " + file);
             }
@@ -583,7 +579,7 @@ public final class BenchmarkRunner {
         }
         String name = "saturation-" + label;
         jcmd("JFR." + action, "name=" + name, action.equals("start") ? "settings=" + profileSettings
-                : "filename=" + workDir.resolve(name + ".jfr").toAbsolutePath());
+                : "filename=" + settings.workDir().resolve(name + ".jfr").toAbsolutePath());
         log("JFR." + action + " " + name);
     }
 

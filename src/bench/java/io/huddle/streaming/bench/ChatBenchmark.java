@@ -1,9 +1,7 @@
 package io.huddle.streaming.bench;
 
 import io.huddle.streaming.domain.message.MessageIds;
-import jakarta.json.JsonObject;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The benchmark's chat mode ({@code -Dbench.mode=chat}): where chat traffic lives, many small rooms and a few big
@@ -38,6 +37,8 @@ final class ChatBenchmark {
     private static final String HOST = "127.0.0.1";
     private static final String ADMIN = "bench-admin";
     private static final int CONNECT_BATCH = 200;
+    /** The bare durable loop stores into this many of the plan's rooms, in turn. */
+    private static final int BARE_ROOMS = 100;
 
     private final int users = Integer.getInteger("bench.chat.users", 2000);
     private final int smallRooms = Integer.getInteger("bench.chat.small-rooms", 1000);
@@ -54,12 +55,8 @@ final class ChatBenchmark {
     private final double jitShare = Double.parseDouble(System.getProperty("bench.room.warmup.jit-share", "0.03"));
     private final int[] bareThreads = Arrays.stream(System.getProperty("bench.chat.bare-threads", "16").split(","))
             .map(String::trim).filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray();
-    private final int port = Integer.getInteger("bench.http.port", 29080);
-    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
-    private final String serverName = System.getProperty("bench.server", "huddle-bench");
-    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
-    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+    private final BenchSettings settings = BenchSettings.read();
+    private final int port = settings.port();
     private final String prefix = "c" + Long.toString(System.currentTimeMillis(), 36) + "-";
     private final BenchHttp http = new BenchHttp(HOST, port);
 
@@ -69,14 +66,14 @@ final class ChatBenchmark {
                     + " bench.chat.big-size; bench.chat.in-flight at least 1; bench.chat.seconds above 0");
         }
         String javaHome = System.getProperty("java.home");
-        LibertyServer server = new LibertyServer(wlp, serverName, javaHome);
+        LibertyServer server = settings.server(javaHome);
         server.requireCreated();
-        Thread watchdog = server.guard(timeoutMinutes);
+        Thread watchdog = server.guard(settings.timeoutMinutes());
         ChatClients clients = null;
         try {
-            String machine = Machine.describe(javaHome, wlp);
+            String machine = Machine.describe(javaHome, settings.wlp());
             System.out.println(machine);
-            server.deploy(List.of(huddleWar, BenchmarkRunner.baselineWar(workDir, DurableLoopServlet.class, MessageIds.class)));
+            server.deploy(List.of(settings.huddleWar(), BenchmarkRunner.baselineWar(settings.workDir(), DurableLoopServlet.class, MessageIds.class)));
             server.start();
             ProcessHandle process = server.process();
             http.awaitOk("/api/v1/rooms?user=" + ADMIN, "/baseline/durable");
@@ -94,11 +91,12 @@ final class ChatBenchmark {
             createRooms(rooms, names);
             clients = new ChatClients(HOST, port, names, rooms);
             phases(clients, rooms, process, results);
-            results.bare = BareLoop.run(http, process, rooms.stream().limit(100)
+            results.bareRooms = Math.min(BARE_ROOMS, rooms.size());
+            results.bare = BareLoop.run(http, process, rooms.stream().limit(BARE_ROOMS)
                     .map(ChatClients.Room::id).collect(Collectors.joining(",")), bareThreads, Math.max(2, seconds / 2), seconds);
             results.bare.stream().filter(b -> b.error() != null).findFirst()
                     .ifPresent(b -> results.problems.add("bare durable loop: " + b.error()));
-            BenchmarkRunner.report(workDir.resolve("chat-result.txt"), machine + "\ndatabase: " + results.database + "\n",
+            BenchmarkRunner.report(settings.workDir().resolve("chat-result.txt"), machine + "\ndatabase: " + results.database + "\n",
                     ChatReport.table(results));
             return results.problems.isEmpty() ? 0 : 1;
         } catch (Exception | Error e) {
@@ -130,20 +128,17 @@ final class ChatBenchmark {
                 return run.serverCpuNanos();
             });
         }
-        long[] before = groupCommit();
-        long jit0 = BenchmarkRunner.jitNanos(process);
-        results.saturation = clients.saturate("saturation", 2, inFlight, seconds, process);
-        long jit1 = BenchmarkRunner.jitNanos(process);
-        long[] after = groupCommit();
-        results.jitNanos = jit0 < 0 || jit1 < 0 ? -1 : jit1 - jit0;
-        results.transactions = after[0] - before[0];
-        results.batched = after[1] - before[1];
+        ServerWindow window = ServerWindow.around(http, process, ADMIN,
+                () -> results.saturation = clients.saturate("saturation", 2, inFlight, seconds, process));
+        results.jitNanos = window.jitNanos();
+        results.transactions = window.transactions();
+        results.batched = window.batched();
         BenchmarkRunner.log(results.saturation.summary());
         double paced = rate > 0 ? rate : Math.max(1, results.saturation.storedPerSecond() / 2);
         results.paced = clients.paced("paced", 3, inFlight, paced, seconds, process);
         results.pacedRate = paced;
         BenchmarkRunner.log(results.paced.summary());
-        ChatClients.Room crowdRoom = new ChatClients.Room(prefix + "crowd", java.util.stream.IntStream.range(0, crowd).toArray());
+        ChatClients.Room crowdRoom = new ChatClients.Room(prefix + "crowd", IntStream.range(0, crowd).toArray());
         http.send("POST", "/api/v1/rooms?user=" + ADMIN, "{\"id\":\"" + crowdRoom.id() + "\",\"name\":\"crowd\"}", 30, 201);
         cpu0 = LibertyServer.cpuNanos(process);
         results.crowdNanos = clients.joinAll(List.of(crowdRoom), r -> false);
@@ -182,12 +177,5 @@ final class ChatBenchmark {
         } finally {
             creators.shutdownNow();
         }
-    }
-
-    /** The server's group-commit counts so far: {transactions, publishes}. */
-    private long[] groupCommit() throws Exception {
-        JsonObject counts = BenchHttp.json(http.send("GET", "/api/v1/node?user=" + ADMIN, null, 30, 200))
-                .getJsonObject("groupCommit");
-        return new long[] {counts.getJsonNumber("transactions").longValue(), counts.getJsonNumber("messages").longValue()};
     }
 }

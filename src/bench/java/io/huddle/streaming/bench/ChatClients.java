@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 
 /**
  * The chat mode's clients: one WebSocket connection per user, the rooms each user is a member of, and the publishes
@@ -103,7 +104,7 @@ final class ChatClients {
     }
 
     /** Every member joins each of its rooms (but the rooms it created), all at once; returns the nanoseconds taken. */
-    long joinAll(List<Room> joining, java.util.function.IntPredicate creatorOf) throws InterruptedException {
+    long joinAll(List<Room> joining, IntPredicate creatorOf) throws InterruptedException {
         long count = 0;
         long before = joinAnswers.get();
         long start = System.nanoTime();
@@ -179,7 +180,7 @@ final class ChatClients {
 
     /** One frame of one connection; runs on that connection's HTTP client thread, one frame at a time per connection. */
     private void handle(WsConnection connection, CharSequence frame, Map<String, Long> seqs) {
-        if (startsWith(frame, MESSAGE_PREFIX)) {
+        if (WsConnection.startsWith(frame, MESSAGE_PREFIX)) {
             received(frame, seqs);
             return;
         }
@@ -255,18 +256,6 @@ final class ChatClients {
                 return false;
             }
             Thread.sleep(5);
-        }
-        return true;
-    }
-
-    private static boolean startsWith(CharSequence text, String prefix) {
-        if (text.length() < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (text.charAt(i) != prefix.charAt(i)) {
-                return false;
-            }
         }
         return true;
     }

@@ -30,6 +30,7 @@ final class ChatReport {
         final int crowd;
         final int inFlight;
         long memberships;
+        int bareRooms;
         long joins;
         long connectNanos;
         long joinNanos;
@@ -101,15 +102,7 @@ final class ChatReport {
                     String.format(Locale.ROOT, "< %.0f ms", RoomReport.P99_TARGET_MS),
                     passFail(p.receipts().percentileMillis(0.99) < RoomReport.P99_TARGET_MS));
         }
-        for (RoomReport.Bare b : r.bare) {
-            String label = "bare durable loop, " + b.threads() + " threads, 100 rooms: ";
-            if (b.error() != null) {
-                out.append(String.format(Locale.ROOT, ROW, label + "commits/s", "failed", "", ""));
-            } else {
-                row(out, label + "commits/s", b.commitsPerSecond(), "%.0f", "", "");
-                row(out, label + "server CPU µs per commit", b.serverCpuMicrosPerCommit(), "%.1f", "", "");
-            }
-        }
+        RoomReport.bareRows(out, r.bare, ", " + r.bareRooms + " rooms");
         out.append("-".repeat(WIDTH)).append('\n');
         out.append("context:\n");
         row(out, "  memberships (rooms of the plan)", r.memberships, "%.0f", "", "");

@@ -47,12 +47,8 @@ final class RoomBenchmark {
     private final double latencySeconds = Double.parseDouble(System.getProperty("bench.latency.seconds", "10"));
     private final int[] bareThreads = Arrays.stream(System.getProperty("bench.room.bare-threads", "5,16").split(","))
             .map(String::trim).filter(t -> !t.isEmpty()).mapToInt(Integer::parseInt).toArray();
-    private final int port = Integer.getInteger("bench.http.port", 29080);
-    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
-    private final String serverName = System.getProperty("bench.server", "huddle-bench");
-    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
-    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+    private final BenchSettings settings = BenchSettings.read();
+    private final int port = settings.port();
 
     private final BenchHttp http = new BenchHttp(HOST, port);
     private final long stamp = System.currentTimeMillis();
@@ -68,16 +64,16 @@ final class RoomBenchmark {
                     + " bench.room.seconds and bench.latency.seconds above 0");
         }
         String javaHome = System.getProperty("java.home");
-        server = new LibertyServer(wlp, serverName, javaHome);
+        server = settings.server(javaHome);
         server.requireCreated();
-        Thread watchdog = server.guard(timeoutMinutes);
+        Thread watchdog = server.guard(settings.timeoutMinutes());
 
         try {
-            String machine = Machine.describe(javaHome, wlp);
+            String machine = Machine.describe(javaHome, settings.wlp());
             System.out.println(machine);
-            Path baselineWar = BenchmarkRunner.baselineWar(workDir, DurableLoopServlet.class, MessageIds.class);
-            server.deploy(List.of(huddleWar, baselineWar));
-            BenchmarkRunner.log("starting server " + serverName + " on " + HOST + ":" + port);
+            Path baselineWar = BenchmarkRunner.baselineWar(settings.workDir(), DurableLoopServlet.class, MessageIds.class);
+            server.deploy(List.of(settings.huddleWar(), baselineWar));
+            BenchmarkRunner.log("starting server " + settings.serverName() + " on " + HOST + ":" + port);
             server.start();
             serverProcess = server.process();
             awaitReady();
@@ -92,7 +88,7 @@ final class RoomBenchmark {
 
             String header = machine + "\ndatabase: " + database + "\n";
             String table = RoomReport.table(results);
-            BenchmarkRunner.report(workDir.resolve("room-result.txt"), header, table);
+            BenchmarkRunner.report(settings.workDir().resolve("room-result.txt"), header, table);
             return results.correct() ? 0 : 1;
         } catch (Exception | Error e) {
             return BenchmarkRunner.failed(e, server);
@@ -120,14 +116,11 @@ final class RoomBenchmark {
                 untilCompiled(clients, results);
             }
             BenchmarkRunner.log(String.format(Locale.ROOT, "saturation for %.0f s", seconds));
-            long[] before = groupCommit();
-            long jit0 = BenchmarkRunner.jitNanos(serverProcess);
-            results.saturation = clients.saturate("saturation", seconds, serverProcess);
-            long jit1 = BenchmarkRunner.jitNanos(serverProcess);
-            long[] after = groupCommit();
-            results.jitNanos = jit0 < 0 || jit1 < 0 ? -1 : jit1 - jit0;
-            results.transactions = after[0] - before[0];
-            results.batched = after[1] - before[1];
+            ServerWindow window = ServerWindow.around(http, serverProcess, ADMIN,
+                    () -> results.saturation = clients.saturate("saturation", seconds, serverProcess));
+            results.jitNanos = window.jitNanos();
+            results.transactions = window.transactions();
+            results.batched = window.batched();
             BenchmarkRunner.log(results.saturation.summary());
             BenchmarkRunner.log(String.format(Locale.ROOT, "saturation: %d shared transactions held %d publishes (%.1f per"
                     + " transaction)", results.transactions, results.batched, results.batched / (double) Math.max(1, results.transactions)));
@@ -160,12 +153,6 @@ final class RoomBenchmark {
             BenchmarkRunner.log(String.format(Locale.ROOT, "warm-up round %d: %.0f acks/s", round, run.acksPerSecond()));
             return run.serverCpuNanos();
         });
-    }
-
-    /** The server's group-commit counts so far: {transactions, publishes} ({@code GET /api/v1/node}, as an administrator). */
-    private long[] groupCommit() throws IOException, InterruptedException {
-        JsonObject counts = json(send("GET", "/api/v1/node?user=" + ADMIN, null, 30, 200)).getJsonObject("groupCommit");
-        return new long[] {counts.getJsonNumber("transactions").longValue(), counts.getJsonNumber("messages").longValue()};
     }
 
     private static void requireDrained(RoomReport.Results results, RoomRun run) {

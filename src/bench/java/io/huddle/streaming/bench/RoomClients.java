@@ -100,7 +100,7 @@ final class RoomClients {
     // ------------------------------------------------------------------------------------------------ frames
 
     private void onPublisherFrame(Publisher p, WsConnection connection, CharSequence frame) {
-        if (startsWith(frame, MESSAGE_PREFIX)) {
+        if (WsConnection.startsWith(frame, MESSAGE_PREFIX)) {
             publisherCopies.incrementAndGet();
             return;
         }
@@ -124,7 +124,7 @@ final class RoomClients {
     }
 
     private void onSubscriberFrame(WsConnection connection, CharSequence frame) {
-        if (startsWith(frame, MESSAGE_PREFIX)) {
+        if (WsConnection.startsWith(frame, MESSAGE_PREFIX)) {
             received(frame);
             return;
         }
@@ -149,18 +149,6 @@ final class RoomClients {
         if (current != null) {
             current.received(t, WsConnection.longAfter(frame, SENT_FIELD));
         }
-    }
-
-    private static boolean startsWith(CharSequence frame, String prefix) {
-        if (frame.length() < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (frame.charAt(i) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // -------------------------------------------------------------------------------------------------- runs

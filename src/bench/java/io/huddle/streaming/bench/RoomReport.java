@@ -100,15 +100,7 @@ final class RoomReport {
             row(out, "publish-to-receipt latency p50 at half rate (ms)", p.receiptLatency().percentileMillis(0.50), "%.2f", "", "");
             row(out, "publish-to-receipt latency p99 at half rate (ms)", p.receiptLatency().percentileMillis(0.99), "%.2f", "", "");
         }
-        for (Bare b : r.bare) {
-            String label = "bare durable loop, " + b.threads() + " threads: ";
-            if (b.error() != null) {
-                out.append(String.format(Locale.ROOT, ROW, label + "commits/s", "failed", "", ""));
-            } else {
-                row(out, label + "commits/s", b.commitsPerSecond(), "%.0f", "", "");
-                row(out, label + "server CPU µs per commit", b.serverCpuMicrosPerCommit(), "%.2f", "", "");
-            }
-        }
+        bareRows(out, r.bare, "");
         out.append("-".repeat(WIDTH)).append('\n');
         out.append("context:\n");
         if (s != null) {
@@ -135,6 +127,19 @@ final class RoomReport {
             out.append("  FAILED: ").append(problem).append('\n');
         }
         return out.toString();
+    }
+
+    /** The bare durable loop's rows: commits/s and server CPU per commit for each thread count. */
+    static void bareRows(StringBuilder out, List<Bare> bare, String where) {
+        for (Bare b : bare) {
+            String label = "bare durable loop, " + b.threads() + " threads" + where + ": ";
+            if (b.error() != null) {
+                out.append(String.format(Locale.ROOT, ROW, label + "commits/s", "failed", "", ""));
+            } else {
+                row(out, label + "commits/s", b.commitsPerSecond(), "%.0f", "", "");
+                row(out, label + "server CPU µs per commit", b.serverCpuMicrosPerCommit(), "%.2f", "", "");
+            }
+        }
     }
 
     static void row(StringBuilder out, String metric, double value, String format, String target, String result) {

@@ -43,12 +43,8 @@ final class UnreadBenchmark {
     private final long messages = Long.getLong("bench.unread.messages", 1_000_000);
     private final int warmup = Integer.getInteger("bench.unread.warmup", 200);
     private final int calls = Integer.getInteger("bench.unread.calls", 500);
-    private final int port = Integer.getInteger("bench.http.port", 29080);
-    private final long timeoutMinutes = Long.getLong("bench.timeout.minutes", 30);
-    private final Path wlp = Path.of(System.getProperty("bench.wlp", "target/liberty/wlp"));
-    private final String serverName = System.getProperty("bench.server", "huddle-bench");
-    private final Path huddleWar = Path.of(System.getProperty("bench.war", "target/huddle.war"));
-    private final Path workDir = Path.of(System.getProperty("bench.work", "target/bench"));
+    private final BenchSettings settings = BenchSettings.read();
+    private final int port = settings.port();
 
     private final HttpClient rest = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final long stamp = System.currentTimeMillis();
@@ -61,15 +57,15 @@ final class UnreadBenchmark {
                     + " bench.unread.messages at least bench.unread.rooms");
         }
         String javaHome = System.getProperty("java.home");
-        LibertyServer server = new LibertyServer(wlp, serverName, javaHome);
+        LibertyServer server = settings.server(javaHome);
         server.requireCreated();
-        Thread watchdog = server.guard(timeoutMinutes);
+        Thread watchdog = server.guard(settings.timeoutMinutes());
         try {
-            String machine = Machine.describe(javaHome, wlp);
+            String machine = Machine.describe(javaHome, settings.wlp());
             System.out.println(machine);
-            Path baselineWar = BenchmarkRunner.baselineWar(workDir, UnreadSeedServlet.class);
-            server.deploy(List.of(huddleWar, baselineWar));
-            BenchmarkRunner.log("starting server " + serverName + " on " + HOST + ":" + port);
+            Path baselineWar = BenchmarkRunner.baselineWar(settings.workDir(), UnreadSeedServlet.class);
+            server.deploy(List.of(settings.huddleWar(), baselineWar));
+            BenchmarkRunner.log("starting server " + settings.serverName() + " on " + HOST + ":" + port);
             server.start();
             awaitReady();
             String database = server.logTail(400).lines().filter(l -> l.contains("Huddle database:")).findFirst()
@@ -92,7 +88,7 @@ final class UnreadBenchmark {
             }
             String table = table(database, seeded.getJsonNumber("messages").longValue(), seedSeconds, overRest,
                     overSocket, problems);
-            BenchmarkRunner.report(workDir.resolve("unread-result.txt"), machine, table);
+            BenchmarkRunner.report(settings.workDir().resolve("unread-result.txt"), machine, table);
             return problems.isEmpty() ? 0 : 1;
         } catch (Exception | Error e) {
             return BenchmarkRunner.failed(e, server);

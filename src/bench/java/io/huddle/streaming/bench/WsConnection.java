@@ -120,6 +120,19 @@ final class WsConnection implements WebSocket.Listener {
 
     // ---- tiny JSON field readers: enough for the benchmark's own frames, without a parser per delivery ----
 
+    /** Whether {@code text} starts with {@code prefix}, without copying the frame into a String. */
+    static boolean startsWith(CharSequence text, String prefix) {
+        if (text.length() < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The string value of top-level-looking field {@code "name":"..."}, or null. */
     static String stringField(CharSequence frame, String name) {
         int at = indexOf(frame, "\"" + name + "\":\"", 0);
