@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -323,6 +324,7 @@ public class PresenceService {
      * those, whose members read presence when they ask ({@code who}).
      */
     private Set<String> coMembers(String user, boolean largeToo) {
+        Predicate<Set<String>> counted = members -> largeToo || !largeRooms.isLarge(members.size());
         List<Room> roomsOfUser;
         try {
             roomsOfUser = tx.required(() -> rooms.roomsOf(user));
@@ -331,12 +333,12 @@ public class PresenceService {
                 throw e;
             }
             LOG.log(Level.FINE, "the database cannot be reached: presence goes to the co-members this node knows", e);
-            return roomIndex.knownCoMembers(user, members -> largeToo || !largeRooms.isLarge(members.size()));
+            return roomIndex.knownCoMembers(user, counted);
         }
         Set<String> audience = new TreeSet<>();
         for (Room room : roomsOfUser) {
             Set<String> members = roomIndex.members(room.id().value());
-            if (largeToo || !largeRooms.isLarge(members.size())) {
+            if (counted.test(members)) {
                 audience.addAll(members);
             }
         }

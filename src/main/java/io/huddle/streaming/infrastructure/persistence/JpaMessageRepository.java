@@ -40,6 +40,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaMessageRepository implements MessageRepository {
 
+    /** The table the seq statements touch (their query space, see {@link #addToSeq}). */
+    private static final String ROOMS = "rooms";
+
     @PersistenceContext(unitName = "huddle")
     EntityManager em;
 
@@ -48,9 +51,6 @@ public class JpaMessageRepository implements MessageRepository {
 
     private final Clock clock = Clock.systemUTC();
     /** The statement that increments a room's last seq and returns it, or "" where the database has none. */
-    /** The table the seq statements touch (their query space, see {@link #addToSeq}). */
-    private static final String ROOMS = "rooms";
-
     private volatile String nextSeqStatement;
     private volatile String productName;
 
