@@ -7,8 +7,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A bounded queue of frames for one connection, drained by one writer at a time: frames leave in the order
@@ -16,9 +14,11 @@ import java.util.function.Function;
  * (it finishes at once or completes its stage later). A droppable frame (typing, presence) is dropped when half
  * the queue is taken, so that the other half stays free for the frames that may not be lost: a burst of presence
  * never closes a connection that reads. A frame that may not be dropped and finds the whole queue full triggers
- * the overflow action (the connection closes with 4500) instead of being lost silently. Thread-safe.
+ * the overflow action (the connection closes with 4500) instead of being lost silently. A connection supplies the
+ * writing and the actions by subclassing (one object per connection rather than one per action: idle connections
+ * are many). Thread-safe.
  */
-public final class SendQueue {
+public abstract class SendQueue {
 
     // Field updaters rather than atomic objects: one queue per connection, and these fields sit together.
     private static final AtomicIntegerFieldUpdater<SendQueue> SIZE =
@@ -40,30 +40,27 @@ public final class SendQueue {
     private final int capacity;
     /** How many frames may wait when a droppable one is offered: half the capacity, at least 1. */
     private final int droppableCapacity;
-    private final Function<OutboundFrame, CompletionStage<?>> writer;
-    private final Runnable onOverflow;
-    private final Consumer<Throwable> onWriteFailure;
-    private final Consumer<OutboundFrame> onDrop;
 
-    /**
-     * @param capacity       how many frames may wait, at least 1 (droppable ones: half of it)
-     * @param writer         writes one frame; the stage completes when the transport has taken it
-     * @param onOverflow     run (once per overflow) when a frame that may not be dropped finds the queue full
-     * @param onWriteFailure run when a write fails; the queue stops writing after that
-     * @param onDrop         takes each droppable frame dropped because the queue was full
-     */
-    public SendQueue(int capacity, Function<OutboundFrame, CompletionStage<?>> writer, Runnable onOverflow,
-                     Consumer<Throwable> onWriteFailure, Consumer<OutboundFrame> onDrop) {
+    /** @param capacity how many frames may wait, at least 1 (droppable ones: half of it) */
+    protected SendQueue(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
         this.droppableCapacity = Math.max(1, capacity / 2);
-        this.writer = Objects.requireNonNull(writer, "writer");
-        this.onOverflow = Objects.requireNonNull(onOverflow, "onOverflow");
-        this.onWriteFailure = Objects.requireNonNull(onWriteFailure, "onWriteFailure");
-        this.onDrop = Objects.requireNonNull(onDrop, "onDrop");
     }
+
+    /** Writes one frame; the stage completes when the transport has taken it. Called by one thread at a time. */
+    protected abstract CompletionStage<?> write(OutboundFrame frame);
+
+    /** Run (once per overflow) when a frame that may not be dropped finds the queue full. */
+    protected abstract void overflowed();
+
+    /** Run when a write fails; the queue stops writing after that. */
+    protected abstract void writeFailed(Throwable failure);
+
+    /** Takes each droppable frame dropped because the queue was full. */
+    protected abstract void dropped(OutboundFrame frame);
 
     /**
      * Writes {@code frame} at once on the calling thread if nothing waits and no write is in progress, otherwise
@@ -77,16 +74,16 @@ public final class SendQueue {
         if (waiting > (frame.droppable() ? droppableCapacity : capacity)) {
             SIZE.decrementAndGet(this);
             if (frame.droppable()) {
-                onDrop.accept(frame);
+                dropped(frame);
             } else {
-                onOverflow.run();
+                overflowed();
             }
             return;
         }
         if (waiting == 1 && !closed && WRITING.compareAndSet(this, 0, 1)) {
             // Nothing waits and nothing is being written: write at once, without queueing.
             SIZE.decrementAndGet(this);
-            if (write(frame)) {
+            if (writeHoldingRole(frame)) {
                 drain();
             }
             return;
@@ -136,7 +133,7 @@ public final class SendQueue {
                 continue;
             }
             SIZE.decrementAndGet(this);
-            if (!write(next)) {
+            if (!writeHoldingRole(next)) {
                 return;
             }
         }
@@ -146,10 +143,10 @@ public final class SendQueue {
      * Writes {@code frame} while holding the writer role; returns whether the write finished at once and
      * successfully (the caller may go on draining). Otherwise its completion releases the role and drains.
      */
-    private boolean write(OutboundFrame frame) {
+    private boolean writeHoldingRole(OutboundFrame frame) {
         CompletableFuture<?> written;
         try {
-            written = writer.apply(frame).toCompletableFuture();
+            written = write(frame).toCompletableFuture();
         } catch (RuntimeException e) {
             written = CompletableFuture.failedFuture(e);
         }
@@ -164,7 +161,7 @@ public final class SendQueue {
         if (failure != null) {
             close();
             writing = 0;
-            onWriteFailure.accept(failure);
+            writeFailed(failure);
             runFinisherIfIdle();
             return false;
         }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,12 +21,37 @@ class SendQueueTest {
     private final List<OutboundFrame> dropped = new ArrayList<>();
 
     private SendQueue queue(int capacity) {
-        return new SendQueue(capacity, frame -> {
+        return queue(capacity, frame -> {
             written.add(frame.json());
             CompletableFuture<Void> done = new CompletableFuture<>();
             pending.add(done);
             return done;
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
+        });
+    }
+
+    /** A queue that writes with {@code writer} and counts its overflows, failures and drops in this test's fields. */
+    private SendQueue queue(int capacity, Function<OutboundFrame, CompletionStage<?>> writer) {
+        return new SendQueue(capacity) {
+            @Override
+            protected CompletionStage<?> write(OutboundFrame frame) {
+                return writer.apply(frame);
+            }
+
+            @Override
+            protected void overflowed() {
+                overflows.incrementAndGet();
+            }
+
+            @Override
+            protected void writeFailed(Throwable failure) {
+                failures.incrementAndGet();
+            }
+
+            @Override
+            protected void dropped(OutboundFrame frame) {
+                dropped.add(frame);
+            }
+        };
     }
 
     private static OutboundFrame message(String text) {
@@ -53,10 +80,10 @@ class SendQueueTest {
     @Test
     void aFrameOfferedToAnIdleQueueIsWrittenByTheOfferingThreadWithoutWaiting() {
         List<Thread> writers = new ArrayList<>();
-        SendQueue q = new SendQueue(1, frame -> {
+        SendQueue q = queue(1, frame -> {
             writers.add(Thread.currentThread());
             return CompletableFuture.completedFuture(null);
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
+        });
         q.offer(message("a"));
         q.offer(message("b"));
         assertEquals(List.of(Thread.currentThread(), Thread.currentThread()), writers);
@@ -66,10 +93,10 @@ class SendQueueTest {
 
     @Test
     void synchronousWritesDrainWithoutRecursion() {
-        SendQueue q = new SendQueue(100_000, frame -> {
+        SendQueue q = queue(100_000, frame -> {
             written.add(frame.json());
             return CompletableFuture.completedFuture(null);
-        }, overflows::incrementAndGet, failure -> failures.incrementAndGet(), dropped::add);
+        });
         for (int i = 0; i < 50_000; i++) {
             q.offer(message(Integer.toString(i)));
         }

@@ -26,9 +26,12 @@ public final class CommandPipeline {
     private final ConnectionService service;
     private final Connection connection;
     private final Consumer<Reply> replies;
+    /** Every pipeline's tail before its first command that had to wait: one object for all idle connections. */
+    private static final CompletableFuture<Void> NOTHING_PENDING = CompletableFuture.completedFuture(null);
+
     private final Semaphore pending = new Semaphore(MAX_PENDING);
     /** Completes once every reply so far is handed out. Written only by the thread handing in a frame. */
-    private volatile CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> tail = NOTHING_PENDING;
 
     /**
      * @param replies takes each reply in order (e.g. sends it and runs its {@link Reply#afterReply()})

@@ -9,13 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The {@link PresenceTracker} of a single node: presence lives in this JVM. A user with no connection left keeps
@@ -31,17 +29,18 @@ public class LocalPresenceTracker implements PresenceTracker {
 
     /** One user's mutable presence; guarded by itself. */
     private static final class Entry {
-        final Map<String, String> connections = new LinkedHashMap<>();
+        final ConnectionDevices connections = new ConnectionDevices();
         String chosen = "online";
         Optional<String> text = Optional.empty();
-        volatile Instant lastActive = Instant.now();
+        /** Epoch milliseconds (a long rather than an {@link Instant}: one object less per online user). */
+        volatile long lastActive = System.currentTimeMillis();
         boolean idle;
         /** Set when the entry was removed from the map: it must not be changed any more. */
         boolean removed;
 
         UserPresence snapshot(String user) {
-            Set<String> devices = connections.values().stream().filter(d -> !d.isEmpty()).collect(Collectors.toSet());
-            return new UserPresence(user, chosen, connections.size(), devices, text, lastActive, idle);
+            return new UserPresence(user, chosen, connections.size(), connections.devices(), text,
+                    Instant.ofEpochMilli(lastActive), idle);
         }
     }
 
@@ -66,7 +65,7 @@ public class LocalPresenceTracker implements PresenceTracker {
     public UserPresence connected(String user, String connection) {
         return change(user, e -> {
             e.connections.put(connection, "");
-            e.lastActive = Instant.now();
+            e.lastActive = System.currentTimeMillis();
             e.idle = false;
         });
     }
@@ -75,14 +74,14 @@ public class LocalPresenceTracker implements PresenceTracker {
     public UserPresence disconnected(String user, String connection) {
         return change(user, e -> {
             e.connections.remove(connection);
-            e.lastActive = Instant.now();
+            e.lastActive = System.currentTimeMillis();
         });
     }
 
     @Override
     public UserPresence device(String user, String connection, Optional<String> device) {
         return change(user, e -> {
-            if (e.connections.containsKey(connection)) {
+            if (e.connections.contains(connection)) {
                 e.connections.put(connection, device.orElse(""));
             }
         });
@@ -93,7 +92,7 @@ public class LocalPresenceTracker implements PresenceTracker {
         return change(user, e -> {
             e.chosen = status;
             e.text = text;
-            e.lastActive = Instant.now();
+            e.lastActive = System.currentTimeMillis();
             e.idle = false;
         });
     }
@@ -102,7 +101,7 @@ public class LocalPresenceTracker implements PresenceTracker {
     public void active(String user) {
         Entry e = users.get(user);
         if (e != null) {
-            e.lastActive = Instant.now();
+            e.lastActive = System.currentTimeMillis();
         }
     }
 
@@ -111,7 +110,7 @@ public class LocalPresenceTracker implements PresenceTracker {
         List<UserPresence> idle = new ArrayList<>();
         users.forEach((user, e) -> {
             synchronized (e) {
-                if (!e.idle && !e.connections.isEmpty() && e.lastActive.isBefore(cutoff)) {
+                if (!e.idle && !e.connections.isEmpty() && e.lastActive < cutoff.toEpochMilli()) {
                     e.idle = true;
                     idle.add(e.snapshot(user));
                 }
@@ -173,7 +172,7 @@ public class LocalPresenceTracker implements PresenceTracker {
             Entry e = item.getValue();
             synchronized (e) {
                 boolean plain = "online".equals(e.chosen) && e.text.isEmpty();
-                if (e.connections.isEmpty() && e.lastActive.isBefore(plain ? plainBefore : choiceBefore)
+                if (e.connections.isEmpty() && e.lastActive < (plain ? plainBefore : choiceBefore).toEpochMilli()
                         && users.remove(item.getKey(), e)) {
                     e.removed = true;
                     forgotten++;

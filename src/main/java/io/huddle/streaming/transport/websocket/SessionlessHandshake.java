@@ -1,5 +1,6 @@
 package io.huddle.streaming.transport.websocket;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -15,11 +16,29 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * frame); expired, it goes through the runtime's own expiry. Left alone: a session that existed before the
  * handshake (an application that shares its sessions with Huddle), and one of a request the container
  * authenticated (the runtime closes such a WebSocket when its secure HTTP session expires).
+ * <p>
+ * It also creates each session's {@link WebSocketEndpoint} as a plain object sharing one {@link WebSocketServices}
+ * (see there why).
  */
 public class SessionlessHandshake extends ServerEndpointConfig.Configurator {
 
     /** How long the handshake's own session outlives its last use, in seconds. */
     static final int SESSION_SECONDS = 1;
+
+    private volatile WebSocketServices services;
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != WebSocketEndpoint.class) {
+            return super.getEndpointInstance(endpointClass);
+        }
+        WebSocketServices shared = services;
+        if (shared == null) {
+            shared = CDI.current().select(WebSocketServices.class).get();
+            services = shared;
+        }
+        return endpointClass.cast(new WebSocketEndpoint(shared));
+    }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
