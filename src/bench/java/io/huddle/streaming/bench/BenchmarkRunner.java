@@ -69,6 +69,13 @@ public final class BenchmarkRunner {
     private final int warmupRounds = Integer.getInteger("bench.warmup.rounds", 8);
     private final int soloMessages = Integer.getInteger("bench.warmup.solo", 20000);
     private final int idleConnections = Integer.getInteger("bench.idle", 10000);
+    /**
+     * How long the idle connections stay open before the heap is measured, in seconds: long enough for a heartbeat
+     * and for the server's session reaper (every 30 s, {@code huddle.xml}) to have removed the HTTP sessions the
+     * handshakes left (Huddle's expire after a second; the bare loop's, like any endpoint's, after 30 minutes), so
+     * that both are measured as they stay.
+     */
+    private final int idleSettleSeconds = Integer.getInteger("bench.idle.settle", 35);
     private final int window = Integer.getInteger("bench.window", 64);
     /** Writes the server's class histogram growth during each idle phase to the work directory. */
     private final boolean idleHistogram = Boolean.getBoolean("bench.idle.histogram");
@@ -553,7 +560,7 @@ public final class BenchmarkRunner {
             if (!huddle) {
                 awaitBareSessions(idleConnections);
             }
-            Thread.sleep(2000);
+            Thread.sleep(Math.max(2, idleSettleSeconds) * 1000L);
             long after = heap().getJsonNumber("usedHeap").longValue();
             if (histogramBefore != null) {
                 Path file = settings.workDir().resolve("histogram-" + (huddle ? "huddle" : "bare") + ".txt");
