@@ -61,6 +61,12 @@ public class PresenceService {
     private static final Logger LOG = Logger.getLogger(PresenceService.class.getName());
 
     private static final Set<String> CHOOSABLE = Set.of("online", "away", "busy", "invisible");
+    /**
+     * What {@link #announced} remembers of a user with a status and neither text nor devices (nearly everyone):
+     * one string per status rather than one per user.
+     */
+    private static final Map<String, String> PLAIN_KEYS = Map.of("online", "online||[]", "away", "away||[]",
+            "busy", "busy||[]", "invisible", "invisible||[]");
     private static final int MAX_TEXT = 200;
     private static final int MAX_DEVICE = 32;
 
@@ -285,6 +291,12 @@ public class PresenceService {
         }
     }
 
+    /** What {@link #announced} remembers of {@code p} seen with {@code status}: equal keys, nothing to announce. */
+    private static String announcedKey(String status, UserPresence p) {
+        String plain = p.text().isEmpty() && p.devices().isEmpty() ? PLAIN_KEYS.get(status) : null;
+        return plain != null ? plain : status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
+    }
+
     private void announceNow(UserPresence p) {
         String status = p.visibleStatus();
         // Only users others see as not offline are remembered: offline is what an unknown user is, so the map
@@ -296,7 +308,7 @@ public class PresenceService {
                 return;
             }
         } else {
-            String key = status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
+            String key = announcedKey(status, p);
             before = announced.put(p.user(), key);
             if (key.equals(before)) {
                 return;
