@@ -196,6 +196,39 @@ class WebSocketLimitsIT extends WireTest {
     }
 
     @Test
+    void aClientThatOnlyAnswersPingsStaysConnectedPastTheHeartbeatTimeout() throws Exception {
+        try (RawWsClient quiet = RawWsClient.connect(base, Api.user("pongs-only"), 64 * 1024)) {
+            // The test server pings every 2 s and closes after 6 s without a sign of life: 10 s of pongs alone.
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int pings = 0;
+            while (System.nanoTime() < until) {
+                RawWsClient.Frame frame;
+                try {
+                    frame = quiet.readFrame(500);
+                } catch (java.net.SocketTimeoutException e) {
+                    continue;
+                }
+                assertTrue(frame.opcode() != 8, "closed: " + frame.describeClose());
+                if (frame.opcode() == 9) {
+                    quiet.sendPong(frame.payload());
+                    pings++;
+                }
+            }
+            assertTrue(pings >= 3, "heartbeat pings in 10 s: " + pings);
+            quiet.sendText("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                RawWsClient.Frame frame = quiet.readFrame(5_000);
+                assertTrue(frame.opcode() != 8, "closed: " + frame.describeClose());
+                if (frame.opcode() == 9) {
+                    quiet.sendPong(frame.payload());
+                } else if (frame.opcode() == 1 && frame.text().startsWith("{\"type\":\"pong\"")) {
+                    break;
+                }
+            }
+        }
+    }
+
+    @Test
     void slowConsumerIsClosedWith4500WhileAFastOneGetsEverything() throws Exception {
         assertEquals(4500, slowAndFastConsumers("y".repeat(60_000), 200));
     }

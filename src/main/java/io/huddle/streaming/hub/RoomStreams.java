@@ -47,10 +47,14 @@ public final class RoomStreams {
         }
     }
 
-    private final Map<String, Stream> rooms = new HashMap<>(4);
+    /** Created with the first room (a connection in no room, as many idle ones are, holds no map). */
+    private Map<String, Stream> rooms;
 
     /** The state of {@code room}, created on first use; the same object on every call. */
     public synchronized Stream stream(String room) {
+        if (rooms == null) {
+            rooms = new HashMap<>(4);
+        }
         return rooms.computeIfAbsent(room, r -> new Stream());
     }
 
