@@ -202,14 +202,8 @@ class WebSocketLimitsIT extends WireTest {
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             int pings = 0;
             while (System.nanoTime() < until) {
-                RawWsClient.Frame frame;
-                try {
-                    frame = quiet.readFrame(500);
-                } catch (java.net.SocketTimeoutException e) {
-                    continue;
-                }
-                assertTrue(frame.opcode() != 8, "closed: " + frame.describeClose());
-                if (frame.opcode() == 9) {
+                RawWsClient.Frame frame = openFrameWithin500Ms(quiet);
+                if (frame != null && frame.opcode() == 9) {
                     quiet.sendPong(frame.payload());
                     pings++;
                 }
@@ -317,6 +311,18 @@ class WebSocketLimitsIT extends WireTest {
         return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
     }
 
+    /** The next frame if one comes within 500 ms, else {@code null}; fails if it is a close. */
+    private static RawWsClient.Frame openFrameWithin500Ms(RawWsClient raw) throws java.io.IOException {
+        RawWsClient.Frame frame;
+        try {
+            frame = raw.readFrame(500);
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        }
+        assertTrue(frame.opcode() != 8, "closed: " + frame.describeClose());
+        return frame;
+    }
+
     /**
      * Reads until {@code count} messages arrived (or 30 s passed) and returns their seqs; answers pings if told to,
      * and otherwise stays alive by sending a {@code ping} command every second (any frame counts as liveness).
@@ -330,13 +336,10 @@ class WebSocketLimitsIT extends WireTest {
                 raw.sendText("{\"type\":\"ping\"}".getBytes(StandardCharsets.UTF_8));
                 nextAlive = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             }
-            RawWsClient.Frame frame;
-            try {
-                frame = raw.readFrame(500);
-            } catch (java.net.SocketTimeoutException e) {
+            RawWsClient.Frame frame = openFrameWithin500Ms(raw);
+            if (frame == null) {
                 continue;
             }
-            assertTrue(frame.opcode() != 8, "closed: " + frame.text());
             if (frame.opcode() == 9 && answerPings) {
                 raw.sendPong(frame.payload());
             } else if (frame.opcode() == 1 && frame.text().contains("\"type\":\"message\"")) {

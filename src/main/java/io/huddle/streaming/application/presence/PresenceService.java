@@ -65,8 +65,8 @@ public class PresenceService {
      * What {@link #announced} remembers of a user with a status and neither text nor devices (nearly everyone):
      * one string per status rather than one per user.
      */
-    private static final Map<String, String> PLAIN_KEYS = Map.of("online", "online||[]", "away", "away||[]",
-            "busy", "busy||[]", "invisible", "invisible||[]");
+    private static final Map<String, String> PLAIN_KEYS = CHOOSABLE.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(s -> s, s -> key(s, "", Set.of())));
     private static final int MAX_TEXT = 200;
     private static final int MAX_DEVICE = 32;
 
@@ -294,7 +294,11 @@ public class PresenceService {
     /** What {@link #announced} remembers of {@code p} seen with {@code status}: equal keys, nothing to announce. */
     private static String announcedKey(String status, UserPresence p) {
         String plain = p.text().isEmpty() && p.devices().isEmpty() ? PLAIN_KEYS.get(status) : null;
-        return plain != null ? plain : status + '|' + p.text().orElse("") + '|' + new TreeSet<>(p.devices());
+        return plain != null ? plain : key(status, p.text().orElse(""), p.devices());
+    }
+
+    private static String key(String status, String text, Set<String> devices) {
+        return status + '|' + text + '|' + new TreeSet<>(devices);
     }
 
     private void announceNow(UserPresence p) {
