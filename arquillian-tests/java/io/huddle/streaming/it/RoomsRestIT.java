@@ -6,6 +6,19 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,6 +149,55 @@ class RoomsRestIT extends WireTest {
         Reply third = api.post(Api.user("third"), "rooms/" + id + "/members", "{}");
         assertEquals(409, third.status());
         assertEquals("room_full", third.code());
+    }
+
+    @Test
+    void joinsToALimitedRoomAtOnceAdmitExactlyUpToTheLimit() {
+        String owner = Api.user("owner");
+        String id = Api.roomId("crowded");
+        api.createRoom(owner, id, "\"maxMembers\":5");
+        List<Reply> replies = atOnce(24, i -> api.post(Api.user("crowd" + i), "rooms/" + id + "/members", "{}"));
+        assertEquals(4, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
+        assertEquals(20, replies.stream().filter(r -> r.status() == 409 && "room_full".equals(r.code())).count(),
+                replies::toString);
+        assertEquals(5, api.get(owner, "rooms/" + id + "/members").array().size());
+    }
+
+    @Test
+    void oneUserJoiningManyTimesAtOnceBecomesOneMember() {
+        String owner = Api.user("owner");
+        String bob = Api.user("bob");
+        String id = Api.roomId("eager");
+        api.createRoom(owner, id, "");
+        List<Reply> replies = atOnce(12, i -> api.post(bob, "rooms/" + id + "/members", "{}"));
+        assertTrue(replies.stream().allMatch(r -> r.status() == 201), replies::toString);
+        // One membership: every answer gives its join time (the first as it was made, the others as stored).
+        List<Instant> joinedAt = replies.stream().map(r -> Instant.parse(r.json().getString("joinedAt"))).toList();
+        assertTrue(Duration.between(Collections.min(joinedAt), Collections.max(joinedAt)).toNanos() < 1_000,
+                replies::toString);
+        assertEquals(2, api.get(owner, "rooms/" + id + "/members").array().size());
+    }
+
+    /** Sends {@code n} requests at the same time and returns their replies in order. */
+    private static List<Reply> atOnce(int n, IntFunction<Reply> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> pending = IntStream.range(0, n).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return request.apply(i);
+            })).toList();
+            start.countDown();
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> reply : pending) {
+                replies.add(reply.get(60, TimeUnit.SECONDS));
+            }
+            return replies;
+        } catch (Exception e) {
+            throw new AssertionError("the requests sent at once did not all answer", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -69,7 +69,7 @@ public class MembershipService {
      */
     public MemberView join(Actor actor, RoomId id, String user, MemberOptions options) {
         return tx.required(() -> {
-            Room room = access.openRoomForUpdate(id);
+            Room room = access.openRoomForJoin(id);
             Optional<RoomMember> existing = rooms.member(id, user);
             if (existing.isPresent()) {
                 return MemberView.of(existing.get());
@@ -105,12 +105,17 @@ public class MembershipService {
                         "room '" + id + "' is full (" + room.maxMembers().get() + " members)");
             }
             rooms.lockUser(user);
+            // A join of the same user that ran beside this one (the room is only shared) may have committed.
+            Optional<RoomMember> joinedMeanwhile = rooms.member(id, user);
+            if (joinedMeanwhile.isPresent()) {
+                return MemberView.of(joinedMeanwhile.get());
+            }
             if (rooms.countRoomsOf(user) >= config.roomsPerUser()) {
                 throw new HuddleException(ErrorCode.LIMIT_EXCEEDED,
                         "'" + user + "' is already in " + config.roomsPerUser() + " rooms, the most allowed");
             }
             RoomMember member = new RoomMember(id, user, options.role(), now);
-            // A new member has read what came before (the room's row is locked: no message is stored meanwhile).
+            // A new member has read what came before (the room's row is held: no message is stored meanwhile).
             member.readUpTo(room.lastSeq());
             rooms.addMember(member);
             MemberView view = MemberView.of(member);

@@ -54,10 +54,16 @@ public class RoomAccess {
         return rooms.findForUpdate(id).orElseThrow(() -> notFound(id));
     }
 
-    /** The room locked for a membership change, or {@code not_found}; {@code forbidden} if archived. */
-    public Room openRoomForUpdate(RoomId id) {
-        Room room = roomForUpdate(id);
+    /**
+     * The room held for a join, or {@code not_found}; {@code forbidden} if archived. Joins to one room run side by
+     * side (the room in share mode); those to a room with a member limit then take its join lock, in turn.
+     */
+    public Room openRoomForJoin(RoomId id) {
+        Room room = rooms.findForShare(id).orElseThrow(() -> notFound(id));
         requireOpen(room);
+        if (room.maxMembers().isPresent()) {
+            rooms.lockJoins(id);
+        }
         return room;
     }
 

@@ -20,10 +20,18 @@ public interface RoomRepository {
     Optional<Room> find(RoomId id);
 
     /**
-     * The room with {@code id}, locked until the transaction ends: membership changes of one room are
-     * serialized this way, so limits such as max members hold under concurrent joins.
+     * The room with {@code id}, locked until the transaction ends: changes to the room and its leaves, ownership
+     * and settings are serialized this way (joins take {@link #findForShare} instead).
      */
     Optional<Room> findForUpdate(RoomId id);
+
+    /**
+     * The room with {@code id}, read afresh and held in share mode until the transaction ends: joins to one room
+     * hold it side by side, while what changes the room (a stored message's seq, a new member limit, a leave) waits
+     * for them, and they for it. Where the database has no share mode the room is locked as by
+     * {@link #findForUpdate}.
+     */
+    Optional<Room> findForShare(RoomId id);
 
     /** The rooms {@code user} is a member of, ordered by id. */
     List<Room> roomsOf(String user);
@@ -102,4 +110,11 @@ public interface RoomRepository {
      * lock first (after the room's), so limits over all of a user's rooms hold under concurrency.
      */
     void lockUser(String user);
+
+    /**
+     * Locks the row that serializes the joins to a room with a member limit until the transaction ends (creating
+     * it if needed), so that counting the members and adding one is atomic while the joins hold the room itself
+     * only in share mode ({@link #findForShare}).
+     */
+    void lockJoins(RoomId id);
 }

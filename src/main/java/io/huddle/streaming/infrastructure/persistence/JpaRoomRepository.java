@@ -59,6 +59,16 @@ public class JpaRoomRepository implements RoomRepository {
     }
 
     @Override
+    public Optional<Room> findForShare(RoomId id) {
+        // PostgreSQL: "for share"; H2, which has no share mode, "for update" (Hibernate's read lock there).
+        Room room = em.find(Room.class, id.value(), LockModeType.PESSIMISTIC_READ);
+        if (room != null) {
+            em.refresh(room, LockModeType.PESSIMISTIC_READ);
+        }
+        return Optional.ofNullable(room);
+    }
+
+    @Override
     public List<Room> roomsOf(String user) {
         return em.createQuery("select r from Room r where r.id in"
                         + " (select m.roomId from RoomMember m where m.userId = :user) order by r.id", Room.class)
@@ -259,18 +269,28 @@ public class JpaRoomRepository implements RoomRepository {
      */
     @Override
     public void lockUser(String user) {
-        if (lockRow(user)) {
+        lockRow("user_locks", "user_id", user);
+    }
+
+    /** Like {@link #lockUser}: the row is created in this transaction if it is missing. */
+    @Override
+    public void lockJoins(RoomId id) {
+        lockRow("room_join_locks", "room_id", id.value());
+    }
+
+    private void lockRow(String table, String column, String key) {
+        if (selectForUpdate(table, column, key)) {
             return;
         }
-        em.createNativeQuery("insert into user_locks (user_id) values (?1) on conflict do nothing")
-                .setParameter(1, user).executeUpdate();
-        if (!lockRow(user)) {
-            throw new IllegalStateException("the lock row of user " + user + " could not be created");
+        em.createNativeQuery("insert into " + table + " (" + column + ") values (?1) on conflict do nothing")
+                .setParameter(1, key).executeUpdate();
+        if (!selectForUpdate(table, column, key)) {
+            throw new IllegalStateException("the lock row " + key + " of " + table + " could not be created");
         }
     }
 
-    private boolean lockRow(String user) {
-        return !em.createNativeQuery("select user_id from user_locks where user_id = ?1 for update")
-                .setParameter(1, user).getResultList().isEmpty();
+    private boolean selectForUpdate(String table, String column, String key) {
+        return !em.createNativeQuery("select " + column + " from " + table + " where " + column + " = ?1 for update")
+                .setParameter(1, key).getResultList().isEmpty();
     }
 }
