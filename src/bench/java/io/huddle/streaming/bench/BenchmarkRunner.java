@@ -123,8 +123,9 @@ public final class BenchmarkRunner {
                 case "chat" -> new ChatBenchmark().run();
                 case "cluster" -> new ClusterBenchmark().run();
                 case "unread" -> new UnreadBenchmark().run();
+                case "compare" -> new CompareBenchmark().run();
                 default -> {
-                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room, chat, unread or cluster)");
+                    System.out.println("[bench] FAILED: unknown bench.mode '" + mode + "' (fanout, room, chat, unread, compare or cluster)");
                     yield 1;
                 }
             };
@@ -628,7 +629,7 @@ public final class BenchmarkRunner {
         return jcmd(serverProcess, command);
     }
 
-    private static String jcmd(ProcessHandle server, String... command) throws IOException, InterruptedException {
+    static String jcmd(ProcessHandle server, String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(server.pid())));
         line.addAll(List.of(command));
