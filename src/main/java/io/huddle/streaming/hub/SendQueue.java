@@ -27,9 +27,16 @@ public abstract class SendQueue {
             AtomicIntegerFieldUpdater.newUpdater(SendQueue.class, "writing");
     private static final AtomicReferenceFieldUpdater<SendQueue, Runnable> FINISHER =
             AtomicReferenceFieldUpdater.newUpdater(SendQueue.class, Runnable.class, "finisher");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<SendQueue, Queue> QUEUE =
+            AtomicReferenceFieldUpdater.newUpdater(SendQueue.class, Queue.class, "queue");
     private static final Runnable NOTHING = () -> { };
 
-    private final Queue<OutboundFrame> queue = new ConcurrentLinkedQueue<>();
+    /**
+     * The frames that wait, created when the first frame has to wait: most frames are written at once, and an idle
+     * connection's queue would otherwise hold an empty queue (48 bytes) for nothing.
+     */
+    private volatile Queue<OutboundFrame> queue;
     /** Frames offered and not yet taken by the writer (queued, or being handed to it). */
     private volatile int size;
     /** 1 while one thread holds the writer role. */
@@ -88,14 +95,31 @@ public abstract class SendQueue {
             }
             return;
         }
-        queue.add(frame);
+        queue().add(frame);
         drain();
+    }
+
+    private Queue<OutboundFrame> queue() {
+        Queue<OutboundFrame> q = queue;
+        if (q == null) {
+            QUEUE.compareAndSet(this, null, new ConcurrentLinkedQueue<OutboundFrame>());
+            q = queue;
+        }
+        return q;
+    }
+
+    private boolean nothingWaits() {
+        Queue<OutboundFrame> q = queue;
+        return q == null || q.isEmpty();
     }
 
     /** Stops writing at once and discards what waits. */
     public void close() {
         closed = true;
-        queue.clear();
+        Queue<OutboundFrame> q = queue;
+        if (q != null) {
+            q.clear();
+        }
     }
 
     /**
@@ -111,7 +135,7 @@ public abstract class SendQueue {
     }
 
     private void runFinisherIfIdle() {
-        if (finishing && (closed || queue.isEmpty()) && writing == 0) {
+        if (finishing && (closed || nothingWaits()) && writing == 0) {
             Runnable then = FINISHER.getAndSet(this, NOTHING);
             if (then != null && then != NOTHING) {
                 then.run();
@@ -126,7 +150,7 @@ public abstract class SendQueue {
     }
 
     private void drain() {
-        while (!closed && !queue.isEmpty() && WRITING.compareAndSet(this, 0, 1)) {
+        while (!closed && !nothingWaits() && WRITING.compareAndSet(this, 0, 1)) {
             OutboundFrame next = queue.poll();
             if (next == null) {
                 writing = 0;
