@@ -786,8 +786,8 @@ public final class BenchmarkRunner {
         };
     }
 
-    /** The deliveries of one phase. */
-    private static final class Phase {
+    /** The deliveries of one phase (also a run of the compare mode's {@link PacedFanout}). */
+    static final class Phase {
         final int id;
         final long expected;
         final AtomicLong received = new AtomicLong();

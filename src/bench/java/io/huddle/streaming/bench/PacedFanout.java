@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,7 +22,7 @@ final class PacedFanout implements AutoCloseable {
     private final String room;
     private final List<WsConnection> subscribers = new ArrayList<>();
     private WsConnection publisher;
-    private volatile Run current;
+    private volatile BenchmarkRunner.Phase current;
 
     private PacedFanout(FanoutTarget target, String room) {
         this.target = target;
@@ -76,7 +74,7 @@ final class PacedFanout implements AutoCloseable {
     }
 
     private void delivered(CharSequence frame) {
-        Run run = current;
+        BenchmarkRunner.Phase run = current;
         if (run != null && run.id == WsConnection.longAfter(frame, PHASE)) {
             run.delivered(WsConnection.longAfter(frame, SENT));
         }
@@ -88,7 +86,7 @@ final class PacedFanout implements AutoCloseable {
      */
     Measured run(String label, int id, double rate, double seconds, boolean mustDrain) throws Exception {
         int count = (int) Math.max(1, Math.round(rate * seconds));
-        Run run = new Run(id, (long) count * subscribers.size());
+        BenchmarkRunner.Phase run = new BenchmarkRunner.Phase(id, (long) count * subscribers.size());
         current = run;
         ProcessHandle server = target.process().get();
         long jit0 = jitNanos(server);
@@ -157,29 +155,6 @@ final class PacedFanout implements AutoCloseable {
                             + " (%.2f µs per delivery, JIT %.2f s); p50 %.2f ms, p99 %.2f ms", name, published, delivered,
                     nanos / 1e9, deliveredPerSecond(), serverCpuNanos / 1e9, serverMicrosPerDelivery(),
                     jitNanos / 1e9, latency.percentileMillis(0.5), latency.percentileMillis(0.99));
-        }
-    }
-
-    private static final class Run {
-        final int id;
-        final long expected;
-        final AtomicLong received = new AtomicLong();
-        final CountDownLatch done = new CountDownLatch(1);
-        final LatencyHistogram latency = new LatencyHistogram();
-        volatile long lastNanos;
-
-        Run(int id, long expected) {
-            this.id = id;
-            this.expected = expected;
-        }
-
-        void delivered(long sentNanos) {
-            long t = BenchmarkRunner.now();
-            latency.record(t - sentNanos);
-            if (received.incrementAndGet() == expected) {
-                lastNanos = t;
-                done.countDown();
-            }
         }
     }
 }

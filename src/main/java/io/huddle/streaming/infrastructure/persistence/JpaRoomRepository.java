@@ -51,19 +51,20 @@ public class JpaRoomRepository implements RoomRepository {
 
     @Override
     public Optional<Room> findForUpdate(RoomId id) {
-        Room room = em.find(Room.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (room != null) {
-            em.refresh(room, LockModeType.PESSIMISTIC_WRITE);
-        }
-        return Optional.ofNullable(room);
+        return findLocked(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Override
     public Optional<Room> findForShare(RoomId id) {
         // PostgreSQL: "for share"; H2, which has no share mode, "for update" (Hibernate's read lock there).
-        Room room = em.find(Room.class, id.value(), LockModeType.PESSIMISTIC_READ);
+        return findLocked(id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** The room locked in {@code mode}, its state read afresh (it may have been loaded before the lock). */
+    private Optional<Room> findLocked(RoomId id, LockModeType mode) {
+        Room room = em.find(Room.class, id.value(), mode);
         if (room != null) {
-            em.refresh(room, LockModeType.PESSIMISTIC_READ);
+            em.refresh(room, mode);
         }
         return Optional.ofNullable(room);
     }
