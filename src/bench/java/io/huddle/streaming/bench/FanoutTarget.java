@@ -41,7 +41,7 @@ record FanoutTarget(String name, Supplier<ProcessHandle> process, IntFunction<UR
 
             @Override
             void control(WsConnection connection, CharSequence frame) {
-                connection.ready.complete(null);
+                // Nothing but messages comes: a connection is ready once its handshake is done.
             }
         },
         /**

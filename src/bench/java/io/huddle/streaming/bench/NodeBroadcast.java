@@ -70,7 +70,8 @@ final class NodeBroadcast implements AutoCloseable {
             } catch (IOException e) {
                 listening.completeExceptionally(e);
             }
-            listening.completeExceptionally(new IllegalStateException("node " + kind + " exited: " + process.exitValue()));
+            // The output ends when the process does (a no-op once it listened).
+            listening.completeExceptionally(new IllegalStateException("node " + kind + " stopped before it listened"));
         }, "node-" + kind);
         reader.setDaemon(true);
         reader.start();
