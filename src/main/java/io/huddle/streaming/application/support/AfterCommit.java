@@ -25,7 +25,8 @@ import java.util.logging.Logger;
  * Runs work once the current transaction has committed, and not at all if it rolls back: CDI events and
  * deliveries to clients happen only for what the database has. Outside a transaction the work runs at once.
  * Work runs in the order it was registered, deliveries first and application observers last; one failing piece
- * is logged and does not stop the others.
+ * is logged and does not stop the others. For a transaction begun by {@link Transactions} it runs on the committing
+ * thread once the commit has returned, so that it holds no database connection ({@link DeferredCompletions}).
  * Thread-safe.
  */
 @ApplicationScoped
@@ -199,6 +200,9 @@ public class AfterCommit {
                 } catch (RejectedExecutionException e) {
                     LOG.log(Level.FINE, "the after-commit executor refused; running here", e);
                 }
+            }
+            if (status == Status.STATUS_COMMITTED && DeferredCompletions.defer(() -> complete(status))) {
+                return;
             }
             complete(status);
         }

@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * Runs use cases in a transaction, with the semantics of {@code REQUIRED}: joins the caller's transaction
  * (marking it rollback-only if the work fails), or begins one and commits it, rolling back when the work throws.
  * A rule violation ({@link io.huddle.streaming.protocol.HuddleException}) is an ordinary outcome here: it rolls
- * back and reaches the caller unchanged, without the server recording it as an incident. Thread-safe.
+ * back and reaches the caller unchanged, without the server recording it as an incident. The after-commit work
+ * of a transaction begun here ({@link AfterCommit}) runs once the commit has returned, before this returns
+ * ({@link DeferredCompletions} says why). Thread-safe.
  */
 @ApplicationScoped
 public class Transactions {
@@ -38,6 +40,13 @@ public class Transactions {
         } catch (SystemException | NotSupportedException e) {
             throw new IllegalStateException("could not begin a transaction", e);
         }
+        // The after-commit work runs when the scope closes: after the commit returned its connection to the pool.
+        try (DeferredCompletions afterCommit = DeferredCompletions.open()) {
+            return beganHere(tx, work);
+        }
+    }
+
+    private static <T> T beganHere(UserTransaction tx, Supplier<T> work) {
         T result;
         try {
             result = work.get();
