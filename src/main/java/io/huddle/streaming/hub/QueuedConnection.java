@@ -4,6 +4,8 @@ import io.huddle.streaming.protocol.CloseCodes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ public abstract class QueuedConnection implements Connection {
 
     /** How long a graceful close waits for queued frames to leave before closing anyway. */
     private static final Duration GRACEFUL_CLOSE = Duration.ofSeconds(5);
+    private static final String WELCOME = "welcome";
     private static final AtomicIntegerFieldUpdater<QueuedConnection> CLOSED =
             AtomicIntegerFieldUpdater.newUpdater(QueuedConnection.class, "closed");
 
@@ -36,6 +39,8 @@ public abstract class QueuedConnection implements Connection {
     private volatile String closeReason = "";
     /** Epoch milliseconds (a long, not an {@link Instant}: written on every inbound frame). */
     private volatile long lastSeen = openedAt;
+    /** Frames sent before {@code welcome}; {@code null} once it went out. Guarded by itself while not null. */
+    private volatile List<OutboundFrame> beforeWelcome = new ArrayList<>();
 
     /**
      * @param id            the connection id
@@ -126,9 +131,36 @@ public abstract class QueuedConnection implements Connection {
         return roomStreams;
     }
 
+    /**
+     * Queues {@code frame}. A connection's first frame is always {@code welcome} (a room's frames can reach it as
+     * soon as it is registered, which comes first): until {@code welcome} is sent, other frames wait and follow
+     * it in the order they came. Closing first lets the waiting frames out (an error, then the close, for a refused
+     * connection).
+     */
     @Override
     public void send(OutboundFrame frame) {
+        List<OutboundFrame> waiting = beforeWelcome;
+        if (waiting != null) {
+            synchronized (waiting) {
+                if (beforeWelcome != null) {
+                    if (WELCOME.equals(frame.type())) {
+                        queue.offer(frame);
+                        flushWaiting();
+                    } else {
+                        waiting.add(frame);
+                    }
+                    return;
+                }
+            }
+        }
         queue.offer(frame);
+    }
+
+    /** Lets the frames that waited for {@code welcome} out, in order; called under their lock. */
+    private void flushWaiting() {
+        List<OutboundFrame> waiting = beforeWelcome;
+        beforeWelcome = null;
+        waiting.forEach(queue::offer);
     }
 
     @Override
@@ -148,6 +180,14 @@ public abstract class QueuedConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
+        List<OutboundFrame> waiting = beforeWelcome;
+        if (waiting != null) {
+            synchronized (waiting) {
+                if (beforeWelcome != null) {
+                    flushWaiting();
+                }
+            }
+        }
         if (!CLOSED.compareAndSet(this, 0, 1)) {
             return;
         }

@@ -7,8 +7,6 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -33,56 +31,6 @@ final class SseConnection extends QueuedConnection {
         this.sse = sse;
         this.cursor = cursor;
         this.onClosed = onClosed;
-    }
-
-    /**
-     * Frames sent before {@code welcome}: a stream's first event is always {@code welcome}, and what its setup
-     * produced (joins, replays, subscriptions) follows it. {@code null} once {@code welcome} went out. Guarded by
-     * itself while not null.
-     */
-    private volatile List<OutboundFrame> beforeWelcome = new ArrayList<>();
-
-    /**
-     * Queues {@code frame}; until {@code welcome} is sent, other frames wait and follow it in the order they came.
-     * Closing the stream first lets the waiting frames out (an error, then the close, for a refused stream).
-     */
-    @Override
-    public void send(OutboundFrame frame) {
-        List<OutboundFrame> waiting = beforeWelcome;
-        if (waiting != null) {
-            synchronized (waiting) {
-                if (beforeWelcome != null) {
-                    if ("welcome".equals(frame.type())) {
-                        super.send(frame);
-                        flushWaiting();
-                    } else {
-                        waiting.add(frame);
-                    }
-                    return;
-                }
-            }
-        }
-        super.send(frame);
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        List<OutboundFrame> waiting = beforeWelcome;
-        if (waiting != null) {
-            synchronized (waiting) {
-                if (beforeWelcome != null) {
-                    flushWaiting();
-                }
-            }
-        }
-        super.close(code, reason);
-    }
-
-    /** Lets the waiting frames out, in order; called under their lock. */
-    private void flushWaiting() {
-        List<OutboundFrame> waiting = beforeWelcome;
-        beforeWelcome = null;
-        waiting.forEach(super::send);
     }
 
     @Override
