@@ -17,8 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,13 +35,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every POST is answered with a JSON error (or its ack), none with a stack trace or a class name, every well-formed
  * command is answered, the stream stays open and the server logs no failure of its own; and over WebSocket, the
  * protocol's closes for what it forbids (invalid UTF-8: 1007; far above the size limit: 1009). The seed is printed
- * (and taken from {@code -Dhuddle.fuzz.seed}) so that a failing run can be repeated. The same fuzzing over
- * WebSocket at volume is {@link WebSocketFuzzReproduction}, kept out of the suite while the defect it reproduces is
- * open.
+ * (and taken from {@code -Dhuddle.fuzz.seed}) so that a failing run can be repeated. Then the same malformed frames
+ * over WebSocket at volume, several connections at once, all but empty text frames (which trip a defect of the
+ * runtime, reproduced by {@link WebSocketFuzzReproduction}).
  */
 class FuzzIT extends CrashServerTest {
 
     private static final int SSE_POSTS = 60_000;
+    private static final int WS_FRAMES = 40_000;
+    private static final int WS_CONNECTIONS = 4;
     static final int BATCH = 100;
     static final int LIMIT = 65_536;
     /** What an answer must never show: a stack frame, an exception's class, a package of the server. */
@@ -59,12 +66,44 @@ class FuzzIT extends CrashServerTest {
         int posts = fuzzSse(sseUser, room, new Random(seed), SSE_POSTS);
         double seconds = (System.nanoTime() - started) / 1e9;
 
+        long wsStarted = System.nanoTime();
+        int frames = fuzzWebSockets(room, seed);
+        double wsSeconds = (System.nanoTime() - wsStarted) / 1e9;
+
         closesOnWhatTheProtocolForbids(room);
 
         assertNoFailureLogged(log, logBefore);
-        System.out.printf("[reliability] fuzz: %d malformed SSE POSTs in %.1f s (%.0f/s), each answered, no stack trace"
-                + " or class name in any answer, no failure logged, every interleaved command answered; WebSocket"
-                + " closes 1007 on invalid UTF-8 and 1009 far above the limit%n", posts, seconds, posts / seconds);
+        System.out.printf("[reliability] fuzz: %d malformed SSE POSTs in %.1f s (%.0f/s) and %d malformed WebSocket"
+                + " frames over %d connections at once in %.1f s (%.0f/s), each answered, no stack trace or class name in"
+                + " any answer, no failure logged, every interleaved command answered; WebSocket closes 1007 on invalid"
+                + " UTF-8 and 1009 far above the limit%n", posts, seconds, posts / seconds, frames, WS_CONNECTIONS,
+                wsSeconds, frames / wsSeconds);
+    }
+
+    /**
+     * {@value #WS_FRAMES} malformed frames over {@value #WS_CONNECTIONS} WebSocket connections at once, none of them
+     * empty: an empty text frame trips a defect of the runtime's frame reader ({@link WebSocketFuzzReproduction}).
+     */
+    private int fuzzWebSockets(String room, long seed) throws Exception {
+        Api api = new Api(base);
+        ExecutorService threads = Executors.newFixedThreadPool(WS_CONNECTIONS);
+        try {
+            List<Future<Integer>> running = new ArrayList<>();
+            for (int c = 0; c < WS_CONNECTIONS; c++) {
+                String user = Api.user("ws" + c);
+                assertEquals(201, api.post(user, "rooms/" + room + "/members", "{}").status());
+                Random random = new Random(seed + 1 + c);
+                running.add(threads.submit(() -> WebSocketFuzzReproduction.fuzzWebSocket(base, user, room, random,
+                        WS_FRAMES / WS_CONNECTIONS, true, false)));
+            }
+            int frames = 0;
+            for (Future<Integer> f : running) {
+                frames += f.get(10, TimeUnit.MINUTES);
+            }
+            return frames;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Fails if the server's log has a warning, an error or a stack trace after {@code from} bytes. */
