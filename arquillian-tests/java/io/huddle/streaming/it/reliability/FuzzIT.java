@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -67,7 +68,7 @@ class FuzzIT extends CrashServerTest {
         double seconds = (System.nanoTime() - started) / 1e9;
 
         long wsStarted = System.nanoTime();
-        int frames = fuzzWebSockets(room, seed);
+        int frames = fuzzWebSockets(base, room, seed, WS_CONNECTIONS, WS_FRAMES, true, false);
         double wsSeconds = (System.nanoTime() - wsStarted) / 1e9;
 
         closesOnWhatTheProtocolForbids(room);
@@ -81,28 +82,71 @@ class FuzzIT extends CrashServerTest {
     }
 
     /**
-     * {@value #WS_FRAMES} malformed frames over {@value #WS_CONNECTIONS} WebSocket connections at once, none of them
-     * empty: an empty text frame trips a defect of the runtime's frame reader ({@link WebSocketFuzzReproduction}).
+     * {@code frames} malformed frames over {@code connections} WebSocket connections at once, each of a user who
+     * joins {@code room} first; {@code empty} lets empty text frames be among them (they trip a defect of the
+     * runtime's frame reader: {@link WebSocketFuzzReproduction}). Returns how many were sent, each answered once.
      */
-    private int fuzzWebSockets(String room, long seed) throws Exception {
+    static int fuzzWebSockets(URL base, String room, long seed, int connections, int frames, boolean multibyte,
+                              boolean empty) throws Exception {
         Api api = new Api(base);
-        ExecutorService threads = Executors.newFixedThreadPool(WS_CONNECTIONS);
+        ExecutorService threads = Executors.newFixedThreadPool(connections);
         try {
             List<Future<Integer>> running = new ArrayList<>();
-            for (int c = 0; c < WS_CONNECTIONS; c++) {
+            for (int c = 0; c < connections; c++) {
                 String user = Api.user("ws" + c);
                 assertEquals(201, api.post(user, "rooms/" + room + "/members", "{}").status());
                 Random random = new Random(seed + 1 + c);
-                running.add(threads.submit(() -> WebSocketFuzzReproduction.fuzzWebSocket(base, user, room, random,
-                        WS_FRAMES / WS_CONNECTIONS, true, false)));
+                running.add(threads.submit(() -> fuzzWebSocket(base, user, room, random, frames / connections,
+                        multibyte, empty)));
             }
-            int frames = 0;
+            int sent = 0;
             for (Future<Integer> f : running) {
-                frames += f.get(10, TimeUnit.MINUTES);
+                sent += f.get(10, TimeUnit.MINUTES);
             }
-            return frames;
+            return sent;
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Sends {@code count} malformed frames in batches, each followed by a well-formed command, and checks that every
+     * one is answered once; {@code empty} lets empty text frames be among them.
+     */
+    private static int fuzzWebSocket(URL base, String user, String room, Random random, int count, boolean multibyte,
+                             boolean empty) throws IOException {
+        try (RawWsClient ws = RawWsClient.connect(base, user, 1 << 20)) {
+            expect(ws, "welcome");
+            int sent = 0;
+            for (int batch = 0; sent < count; batch++) {
+                int n = Math.min(BATCH, count - sent);
+                for (int i = 0; i < n; i++) {
+                    byte[] frame;
+                    do {
+                        frame = Malformed.frame(random, room, LIMIT, false, multibyte);
+                    } while (!empty && frame.length == 0);
+                    ws.sendText(frame);
+                }
+                sent += n;
+                String ref = "ok-" + batch;
+                ws.sendText(("{\"type\":\"who\",\"room\":\"" + room + "\",\"ref\":\"" + ref + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+                // Answers come in the order of the commands (PROTOCOL.md): all of the batch's before the ack.
+                int answers = 0;
+                while (true) {
+                    JsonObject frame = text(ws);
+                    String type = frame.getString("type", "");
+                    if (type.equals("ack") && ref.equals(frame.getString("ref", null))) {
+                        break;
+                    }
+                    if (type.equals("error") || type.equals("ack") || type.equals("pong")) {
+                        assertTrue(!LEAK.matcher(frame.toString()).find(), () -> "an answer leaks internals: " + frame);
+                        answers++;
+                    }
+                }
+                assertEquals(n, answers, user + ": every malformed frame of batch " + batch + " is answered once");
+            }
+            return sent;
         }
     }
 
