@@ -238,6 +238,60 @@ class WebSocketLimitsIT extends WireTest {
         assertTrue(code == 4500 || code == 4408, "closed with " + code);
     }
 
+    /**
+     * A client that stops reading is written no more than the unread limit (256 KiB by default) beyond what it
+     * proved to have read by answering pings: its other frames wait in its send queue, which overflows to 4500,
+     * instead of the server writing megabytes into the operating system's buffers at the cost of other clients.
+     * This client reads its welcome and nothing more, and answers no ping.
+     */
+    @Test
+    void aClientThatStopsReadingIsWrittenNoMoreThanTheUnreadLimitBeforeItIsClosedWith4500() throws Exception {
+        String owner = Api.user("owner");
+        String stalledUser = Api.user("stalled");
+        String room = Api.roomId("unread");
+        api.createRoom(owner, room, "");
+        api.post(stalledUser, "rooms/" + room + "/members", "{}");
+        int frameBytes = 8_000;
+        String payload = "{\"data\":\"" + "u".repeat(frameBytes) + "\"}";
+        try (RawWsClient stalled = RawWsClient.connect(base, stalledUser, 4096)) {
+            assertTrue(stalled.readFrame(10_000).text().contains("\"welcome\""));
+            // 150 frames of 8 KB, 1.2 MB: more than the limit and the test server's send queue (64 frames)
+            // together, less than loopback's socket buffers hold for one stalled connection (about 1.9 MB).
+            publishConcurrently(room, payload, 150);
+            int messages = 0;
+            int closeCode = -1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (closeCode < 0 && System.nanoTime() < deadline) {
+                RawWsClient.Frame frame = stalled.readFrame(30_000);
+                if (frame.opcode() == 8) {
+                    closeCode = frame.closeCode();
+                } else if (frame.opcode() == 1 && frame.text().contains("\"type\":\"message\"")) {
+                    messages++;
+                }
+            }
+            assertEquals(4500, closeCode, "the stalled client's close code, after " + messages + " messages");
+            assertTrue(messages <= 262_144 / frameBytes, messages + " messages of " + frameBytes
+                    + " B were written to a client that read none of them");
+        }
+    }
+
+    /** Posts {@code count} messages to {@code room} from several threads, as an administrator (no rate limit). */
+    private void publishConcurrently(String room, String payload, int count) throws Exception {
+        java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                // An administrator publishes: trusted, so the user message rate limit does not apply.
+                statuses.add(publishers.submit(() -> api.post(ADMIN, "rooms/" + room + "/messages", payload).status()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertEquals(201, status.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            publishers.shutdownNow();
+        }
+    }
+
     /** Publishes {@code sent} messages to a fast and a slow reader; returns the slow reader's close code. */
     private int slowAndFastConsumers(String text, int sent) throws Exception {
         String alice = Api.user("pub");
@@ -251,19 +305,7 @@ class WebSocketLimitsIT extends WireTest {
         try (RawWsClient slowClient = RawWsClient.connect(base, slow, 4096); WsClient fastClient = WsClient.connect(base, fast)) {
             fastClient.next("welcome");
             // Published from several threads so that the slow client's queue fills within its heartbeat time.
-            java.util.concurrent.ExecutorService publishers = java.util.concurrent.Executors.newFixedThreadPool(6);
-            try {
-                List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
-                for (int i = 0; i < sent; i++) {
-                    // An administrator publishes: trusted, so the user message rate limit does not apply.
-                    statuses.add(publishers.submit(() -> api.post(ADMIN, "rooms/" + room + "/messages", payload).status()));
-                }
-                for (java.util.concurrent.Future<Integer> status : statuses) {
-                    assertEquals(201, status.get(60, java.util.concurrent.TimeUnit.SECONDS));
-                }
-            } finally {
-                publishers.shutdownNow();
-            }
+            publishConcurrently(room, payload, sent);
             for (long seq = 1; seq <= sent; seq++) {
                 assertEquals(seq, fastClient.next("message").getJsonNumber("seq").longValue());
             }

@@ -25,6 +25,8 @@ public class StreamingConfig {
 
     /** The most pins a room may be allowed: a room's pins are listed in one answer. */
     public static final int MAX_PINS_PER_ROOM = 200;
+    /** The largest unread limit accepted: beyond it, the operating system's buffers bound a stalled client first. */
+    private static final int MAX_UNREAD_LIMIT = 64 * 1024 * 1024;
 
     @Inject
     @ConfigProperty(name = "streaming.auth.dev-users", defaultValue = "false")
@@ -95,6 +97,10 @@ public class StreamingConfig {
     @Inject
     @ConfigProperty(name = "streaming.websocket.direct-write-bytes", defaultValue = "32768")
     int directWriteBytes;
+
+    @Inject
+    @ConfigProperty(name = "streaming.websocket.unread-limit-bytes", defaultValue = "262144")
+    int unreadLimitBytes;
 
     @Inject
     @ConfigProperty(name = "streaming.heartbeat.timeout", defaultValue = "10s")
@@ -244,6 +250,10 @@ public class StreamingConfig {
         positive("streaming.limits.send-queue", sendQueue, problems);
         if (directWriteBytes < 0 || directWriteBytes > 65536) {
             problems.add("streaming.websocket.direct-write-bytes must be between 0 and 65536, was " + directWriteBytes);
+        }
+        if (unreadLimitBytes != 0 && (unreadLimitBytes < Math.max(directWriteBytes, 1) || unreadLimitBytes > MAX_UNREAD_LIMIT)) {
+            problems.add("streaming.websocket.unread-limit-bytes must be 0 or between streaming.websocket.direct-write-bytes ("
+                    + directWriteBytes + ") and " + MAX_UNREAD_LIMIT + ", was " + unreadLimitBytes);
         }
         positive("streaming.history.replay-limit", replayLimit, problems);
         positive("streaming.history.max-per-room", maxPerRoom, problems);
@@ -410,6 +420,14 @@ public class StreamingConfig {
      */
     public int directWriteBytes() {
         return directWriteBytes;
+    }
+
+    /**
+     * How many bytes a WebSocket connection may have been written beyond what its client has provably read before
+     * its frames wait in its send queue for a pong; 0 for no limit.
+     */
+    public int unreadLimitBytes() {
+        return unreadLimitBytes;
     }
 
     /**

@@ -21,7 +21,16 @@ import java.security.SecureRandom;
  * client whose round trip is longer than {@link #QUICK_ANSWER_NANOS} would cap its throughput at the budget per
  * round trip, so such a client's frames take the asynchronous sender.
  * <p>
- * {@link #allowsDirect}, {@link #worthAwaiting}, {@link #wrote}, {@link #probe} and {@link #heartbeat} are called
+ * However a frame is written, the bytes beyond the proof are also held to a limit far above the budget
+ * ({@link #beyondLimit}): a frame that would pass it waits for a pong, and a probe after everything written is sent
+ * for it ({@link #probeBeyondLimit}). A client that stopped reading then holds no more than the limit in the
+ * operating system's buffers (which take megabytes on loopback) and its frames wait in its send queue, which
+ * overflows to a slow-consumer close, instead of the server writing to it, at the cost of the others, until those
+ * buffers are full. A client that does not answer pings (as RFC 6455 requires) but reads is not held to the limit
+ * once a frame waited for it in vain ({@link #forgetAnswers}).
+ * <p>
+ * {@link #allowsDirect}, {@link #worthAwaiting}, {@link #beyondLimit}, {@link #probeBeyondLimit}, {@link #wrote},
+ * {@link #probe} and {@link #heartbeat} are called
  * by whichever thread holds the connection's writer role (one at a time), {@link #confirm} by the thread that
  * reads the pong, {@link #forgetAnswers} by the heartbeat task.
  */
@@ -39,6 +48,10 @@ final class ReadProof {
     private static final int ANSWER_WINDOW = 32;
 
     private final long budget;
+    /** The most unproven bytes held in flight; 0 for no limit. */
+    private final int unreadLimit;
+    /** Whether frames beyond {@link #unreadLimit} wait for a pong: until one waited in vain, and after an answer. */
+    private volatile boolean limited = true;
     private final long secret = RANDOM.nextLong();
     private volatile long written;
     private volatile long probedAt;
@@ -59,9 +72,34 @@ final class ReadProof {
     /** Set when the answers so far no longer count; the reading thread then starts its windows afresh. */
     private volatile boolean forgotten;
 
-    /** @param budget how many unproven bytes direct writes may leave in flight; 0 turns direct writes off */
-    ReadProof(long budget) {
+    /**
+     * @param budget      how many unproven bytes direct writes may leave in flight; 0 turns direct writes off
+     * @param unreadLimit how many unproven bytes any writes may leave in flight, at least the budget; 0 for no limit
+     */
+    ReadProof(long budget, int unreadLimit) {
         this.budget = budget;
+        this.unreadLimit = unreadLimit;
+    }
+
+    /**
+     * Whether a frame of {@code bytes} must wait for a pong before it is written: it would leave more than the
+     * limit unproven. A frame larger than the limit waits until everything before it is proven.
+     */
+    boolean beyondLimit(long bytes) {
+        long unproven = written - confirmed;
+        return unreadLimit > 0 && limited && unproven > 0 && unproven + bytes > unreadLimit;
+    }
+
+    /**
+     * The ping payload to send before a frame of {@code bytes} waits beyond the limit, or {@code null} when the
+     * pong of the probe already on its way would let it go.
+     */
+    ByteBuffer probeBeyondLimit(long bytes) {
+        long probed = probedMax;
+        if (probed > confirmed && (probed == written || written + bytes - probed <= unreadLimit)) {
+            return null;
+        }
+        return heartbeat();
     }
 
     /** Whether a frame of {@code bytes} may be written directly. */
@@ -114,9 +152,13 @@ final class ReadProof {
         return payload.flip();
     }
 
-    /** The client stopped answering: until it answers again, it is not worth waiting for. */
+    /**
+     * The client stopped answering: until it answers again, it is not worth waiting for, nor held to the limit (it
+     * may read without answering pings).
+     */
     void forgetAnswers() {
         forgotten = true;
+        limited = false;
         quickest = UNKNOWN;
     }
 
@@ -148,6 +190,7 @@ final class ReadProof {
         long upTo = data.getLong();
         if (upTo <= probedMax && upTo > confirmed) {
             confirmed = upTo;
+            limited = true;
             if (upTo == probedMax) {
                 answered(System.nanoTime() - probedAtNanos);
             }

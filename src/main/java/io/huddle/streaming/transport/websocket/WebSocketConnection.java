@@ -23,7 +23,10 @@ import java.util.logging.Logger;
  * client has provably read all but a small budget of what was written before it ({@link ReadProof}). Beyond the
  * budget, a client that answers quickly gets the frame directly when the pong of the probe on its way arrives
  * (on the thread that reads the pong); any other gets it through the session's asynchronous sender. So a client
- * that does not read never blocks the writer. Heartbeats are WebSocket pings written through the same queue.
+ * that does not read never blocks the writer. However it is written, a frame that would leave more than the unread
+ * limit beyond the proof waits for a pong, so that a client that stopped reading is not written to until the
+ * operating system's buffers are full (see {@link ReadProof}); its frames wait in the send queue instead. Heartbeats
+ * are WebSocket pings written through the same queue.
  * Thread-safe.
  */
 final class WebSocketConnection extends QueuedConnection {
@@ -50,12 +53,14 @@ final class WebSocketConnection extends QueuedConnection {
     /**
      * @param directWriteBudget how many bytes may be written directly beyond what the client has provably read
      *                          (see {@link ReadProof}); 0 sends every frame asynchronously
+     * @param unreadLimit       how many bytes may be written in all beyond what the client has provably read before
+     *                          frames wait for a pong; 0 for no limit
      */
     WebSocketConnection(String id, String user, Session session, int queueCapacity, long directWriteBudget,
-                        Executor blockingWrites, Executor blockingCloses, Meters meters) {
+                        int unreadLimit, Executor blockingWrites, Executor blockingCloses, Meters meters) {
         super(id, user, queueCapacity, meters);
         this.session = session;
-        this.readProof = new ReadProof(directWriteBudget);
+        this.readProof = new ReadProof(directWriteBudget, unreadLimit);
         this.blockingWrites = blockingWrites;
         this.blockingCloses = blockingCloses;
     }
@@ -70,13 +75,7 @@ final class WebSocketConnection extends QueuedConnection {
                 // block. A blocking ping written by the heartbeat task itself was seen to wait forever inside
                 // Liberty's TCP channel while the connection's other frames went through the asynchronous sender,
                 // which stopped the heartbeats of every connection.
-                return CompletableFuture.runAsync(() -> {
-                    try {
-                        session.getBasicRemote().sendPing(ping);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, blockingWrites);
+                return pingWhereWritesMayBlock(ping);
             }
             String json = frame.json();
             long bytes = json.length() + HEADER;
@@ -86,11 +85,10 @@ final class WebSocketConnection extends QueuedConnection {
                 return WRITTEN;
             }
             if (mayBlock && readProof.worthAwaiting(bytes)) {
-                Parked waiting = new Parked(json, bytes);
-                parked = waiting;
-                // The pong may have arrived before the frame was parked.
-                writeParkedIfProven();
-                return waiting.written;
+                return park(new Parked(json, bytes, false));
+            }
+            if (readProof.beyondLimit(bytes)) {
+                return holdUntilRead(new Parked(json, bytes, true));
             }
             CompletableFuture<Void> done = new CompletableFuture<>();
             writeAsync(json, bytes, done);
@@ -98,6 +96,36 @@ final class WebSocketConnection extends QueuedConnection {
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Parks {@code waiting} until a pong lets it go; the stage completes once it was written. */
+    private CompletionStage<?> park(Parked waiting) {
+        parked = waiting;
+        // The pong may have arrived before the frame was parked.
+        writeParkedIfProven();
+        return waiting.written;
+    }
+
+    /**
+     * Parks a frame beyond the unread limit, after a probe that follows everything written unless the one on its
+     * way will do. That ping follows bytes the client may not have read, so it is written where a write may block.
+     */
+    private CompletionStage<?> holdUntilRead(Parked waiting) {
+        ByteBuffer probe = readProof.probeBeyondLimit(waiting.bytes);
+        if (probe == null) {
+            return park(waiting);
+        }
+        return pingWhereWritesMayBlock(probe).thenCompose(sent -> park(waiting));
+    }
+
+    private CompletableFuture<Void> pingWhereWritesMayBlock(ByteBuffer payload) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                session.getBasicRemote().sendPing(payload);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, blockingWrites);
     }
 
     /** Writes through the container's asynchronous sender; {@code done} completes when the container took it. */
@@ -144,15 +172,28 @@ final class WebSocketConnection extends QueuedConnection {
         probeIfDue();
     }
 
-    /** Writes the parked frame if the client has now read enough; whoever takes it from the field writes it. */
+    /**
+     * Writes the parked frame if the client has now read enough: directly within the budget, or, for a frame held
+     * to the unread limit, through the asynchronous sender within the limit. Whoever takes it from the field
+     * writes it.
+     */
     private void writeParkedIfProven() {
         Parked waiting = parked;
-        if (waiting == null || !readProof.allowsDirect(waiting.bytes) || !PARKED.compareAndSet(this, waiting, null)) {
+        if (waiting == null) {
+            return;
+        }
+        boolean direct = readProof.allowsDirect(waiting.bytes);
+        if (!direct && (!waiting.heldToLimit || readProof.beyondLimit(waiting.bytes))
+                || !PARKED.compareAndSet(this, waiting, null)) {
             return;
         }
         try {
-            writeDirectly(waiting.json, waiting.bytes);
-            waiting.written.complete(null);
+            if (direct) {
+                writeDirectly(waiting.json, waiting.bytes);
+                waiting.written.complete(null);
+            } else {
+                writeAsync(waiting.json, waiting.bytes, waiting.written);
+            }
         } catch (IOException | RuntimeException e) {
             waiting.written.completeExceptionally(e);
         }
@@ -204,13 +245,16 @@ final class WebSocketConnection extends QueuedConnection {
     private static final class Parked {
         final String json;
         final long bytes;
+        /** Whether it waits because it would pass the unread limit (not only the direct-write budget). */
+        final boolean heldToLimit;
         final CompletableFuture<Void> written = new CompletableFuture<>();
         /** Heartbeats that came while it waited (only the heartbeat task counts them). */
         int heartbeats;
 
-        Parked(String json, long bytes) {
+        Parked(String json, long bytes, boolean heldToLimit) {
             this.json = json;
             this.bytes = bytes;
+            this.heldToLimit = heldToLimit;
         }
     }
 

@@ -63,7 +63,7 @@ public class WebSocketEndpoint {
             return;
         }
         WebSocketConnection connection = new WebSocketConnection(services.connections().newConnectionId(),
-                user.get().value(), session, services.config().sendQueue(), services.config().directWriteBytes(),
+                user.get().value(), session, services.config().sendQueue(), services.config().directWriteBytes(), services.config().unreadLimitBytes(),
                 services.executor(), services.blockingCloses(), services.meters());
         connection.describeClient(QueryParameters.first(query, "client"));
         this.connection = connection;

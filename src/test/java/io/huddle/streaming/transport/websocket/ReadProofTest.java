@@ -13,7 +13,7 @@ class ReadProofTest {
 
     @Test
     void directWritesStopAtTheBudgetUntilAProbeIsAnswered() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         assertTrue(proof.allowsDirect(600));
         proof.wrote(600);
         ByteBuffer probe = proof.probe();
@@ -27,7 +27,7 @@ class ReadProofTest {
 
     @Test
     void noProbeIsDueBeforeHalfTheBudgetWasWrittenSinceTheLastOne() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(10);
         proof.probe();
         proof.wrote(400);
@@ -36,7 +36,7 @@ class ReadProofTest {
 
     @Test
     void aPongWithAnotherSecretOrAnUnprobedCountProvesNothing() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(900);
         ByteBuffer probe = proof.probe();
         long secret = probe.duplicate().getLong();
@@ -50,7 +50,7 @@ class ReadProofTest {
 
     @Test
     void aZeroBudgetNeverWritesDirectly() {
-        ReadProof proof = new ReadProof(0);
+        ReadProof proof = new ReadProof(0, 0);
         assertFalse(proof.allowsDirect(1));
         proof.wrote(10_000);
         assertNull(proof.probe());
@@ -58,7 +58,7 @@ class ReadProofTest {
 
     @Test
     void theFirstFrameWrittenIsFollowedByAProbe() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(50);
         assertNotNull(proof.probe(), "the first probe measures the client's round trip");
         proof.wrote(50);
@@ -67,7 +67,7 @@ class ReadProofTest {
 
     @Test
     void aFrameBeyondTheBudgetWaitsForTheProbeOfAClientThatAnsweredQuickly() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(100);
         proof.confirm(proof.probe());
         proof.wrote(500);
@@ -81,7 +81,7 @@ class ReadProofTest {
 
     @Test
     void aClientThatNeverAnsweredIsNotWaitedFor() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(600);
         proof.probe();
         proof.wrote(400);
@@ -92,12 +92,72 @@ class ReadProofTest {
 
     @Test
     void nothingIsWaitedForWithoutAProbeOnItsWay() {
-        ReadProof proof = new ReadProof(1000);
+        ReadProof proof = new ReadProof(1000, 0);
         proof.wrote(100);
         proof.confirm(proof.probe());
         proof.wrote(950);
 
         assertFalse(proof.allowsDirect(100));
         assertFalse(proof.worthAwaiting(100), "every probe was answered: no pong will come to wait for");
+    }
+
+    @Test
+    void aFrameThatWouldPassTheUnreadLimitWaitsForAProbeAfterEverythingWritten() {
+        ReadProof proof = new ReadProof(1000, 5000);
+        proof.wrote(4800);
+        assertFalse(proof.beyondLimit(200), "exactly at the limit");
+        assertTrue(proof.beyondLimit(300));
+
+        ByteBuffer probe = proof.probeBeyondLimit(300);
+        assertNotNull(probe, "no probe was on its way");
+        proof.confirm(probe);
+
+        assertFalse(proof.beyondLimit(300));
+    }
+
+    @Test
+    void theProbeOnItsWayIsEnoughWhenItsPongWouldLetTheFrameGo() {
+        ReadProof proof = new ReadProof(1000, 5000);
+        proof.wrote(100);
+        proof.heartbeat();
+        proof.wrote(4800);
+
+        assertTrue(proof.beyondLimit(200));
+        assertNull(proof.probeBeyondLimit(200), "after the pong of the probe at 100, 5,000 bytes are unproven");
+        assertNotNull(proof.probeBeyondLimit(300), "5,100 would still be beyond the limit after that pong");
+    }
+
+    @Test
+    void aFrameLargerThanTheLimitWaitsUntilEverythingBeforeItIsProven() {
+        ReadProof proof = new ReadProof(1000, 5000);
+        assertFalse(proof.beyondLimit(9000), "nothing is unproven yet");
+        proof.wrote(100);
+        assertTrue(proof.beyondLimit(9000));
+
+        proof.confirm(proof.probeBeyondLimit(9000));
+
+        assertFalse(proof.beyondLimit(9000));
+    }
+
+    @Test
+    void aClientWhoseFrameWaitedInVainIsNotHeldToTheLimitUntilItAnswersAgain() {
+        ReadProof proof = new ReadProof(1000, 5000);
+        proof.wrote(6000);
+        ByteBuffer probe = proof.probeBeyondLimit(100);
+        assertTrue(proof.beyondLimit(100));
+
+        proof.forgetAnswers();
+        assertFalse(proof.beyondLimit(100), "it may read without answering pings");
+        proof.wrote(6000);
+
+        proof.confirm(probe);
+        assertTrue(proof.beyondLimit(100), "it answered: 6,000 bytes after its last pong");
+    }
+
+    @Test
+    void aZeroUnreadLimitHoldsNothing() {
+        ReadProof proof = new ReadProof(1000, 0);
+        proof.wrote(10_000_000);
+        assertFalse(proof.beyondLimit(1));
     }
 }
