@@ -9,6 +9,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,10 +27,20 @@ public class BaselineEndpoint {
 
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
 
+    /**
+     * With {@code ?greet} in the query, the session is sent a small text frame and a 16-byte ping at once, as Huddle
+     * sends every connection its {@code welcome} and a probe: the heap measurement then compares connections that
+     * were both written to (the runtime keeps write state for such a session).
+     */
     @OnOpen
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
         if (sessions.add(session)) {
             BaselineHeapServlet.opened();
+        }
+        String query = session.getQueryString();
+        if (query != null && query.contains("greet")) {
+            session.getBasicRemote().sendText("{\"type\":\"welcome\"}");
+            session.getBasicRemote().sendPing(ByteBuffer.allocate(16).putLong(1).putLong(2).flip());
         }
     }
 

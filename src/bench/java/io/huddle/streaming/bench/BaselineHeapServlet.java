@@ -6,11 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Benchmark only: {@code GET /baseline/heap} runs a few full collections and answers the server JVM's used heap
- * in bytes, plus how many sessions the bare endpoint holds: {@code {"usedHeap":123,"sessions":4}}.
+ * in bytes a moment after each (the least of them), the heap in use right after each (the least of them: the live
+ * objects), and how many sessions the bare endpoint holds: {@code {"usedHeap":123,"liveHeap":120,"sessions":4}}.
  */
 @WebServlet("/heap")
 public class BaselineHeapServlet extends HttpServlet {
@@ -35,8 +40,10 @@ public class BaselineHeapServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Runtime runtime = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
+        long live = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
+            live = Math.min(live, afterLastCollection());
             try {
                 Thread.sleep(150);
             } catch (InterruptedException e) {
@@ -46,6 +53,22 @@ public class BaselineHeapServlet extends HttpServlet {
             used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
         }
         response.setContentType("application/json");
-        response.getWriter().write("{\"usedHeap\":" + used + ",\"sessions\":" + SESSIONS.get() + "}");
+        response.getWriter().write("{\"usedHeap\":" + used + ",\"liveHeap\":" + live + ",\"sessions\":"
+                + SESSIONS.get() + "}");
+    }
+
+    /**
+     * The heap in use right after the latest collection, summed over the heap's pools (their collection usage):
+     * after a full collection, the live objects, without what the server allocated since (heartbeats, this request).
+     */
+    private static long afterLastCollection() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterGc != null) {
+                used += afterGc.getUsed();
+            }
+        }
+        return used;
     }
 }

@@ -77,6 +77,11 @@ public final class BenchmarkRunner {
      */
     private final int idleSettleSeconds = Integer.getInteger("bench.idle.settle", 35);
     private final int window = Integer.getInteger("bench.window", 64);
+    /**
+     * Whether the idle-heap phases also open bare connections that were sent a frame and a ping, to compare with
+     * Huddle's (which all got their welcome and a probe) on equal terms.
+     */
+    private final boolean idleGreeted = Boolean.parseBoolean(System.getProperty("bench.idle.greeted", "true"));
     /** Writes the server's class histogram growth during each idle phase to the work directory. */
     private final boolean idleHistogram = Boolean.getBoolean("bench.idle.histogram");
     /** Records each saturation run on the server with Java Flight Recorder, into the work directory. */
@@ -191,10 +196,11 @@ public final class BenchmarkRunner {
             huddleSaturationAndLatency(huddle);
             bareSaturationAndLatency(bare);
             if (idleConnections > 0) {
-                huddle.heapPerConnection = idleHeap(true);
-                bare.heapPerConnection = idleHeap(false);
+                huddle.idleHeap = idleHeap(Idle.HUDDLE);
+                bare.idleHeap = idleHeap(Idle.BARE);
             }
-            String table = Report.table(subscribers, idleConnections, huddle, bare)
+            IdleHeap greeted = idleConnections > 0 && idleGreeted ? idleHeap(Idle.BARE_GREETED) : null;
+            String table = Report.table(subscribers, idleConnections, huddle, bare, greeted)
                     + "  WebSocket handshakes retried after 30 s without an answer: " + retriedHandshakes.get() + "\n";
             report(settings.workDir().resolve("result.txt"), machine, table);
             return huddle.complete && bare.complete ? 0 : 1;
@@ -537,17 +543,40 @@ public final class BenchmarkRunner {
 
     // ------------------------------------------------------------------------------------------- idle heap
 
-    private long idleHeap(boolean huddle) throws Exception {
-        String label = huddle ? "Huddle" : "bare loop";
+    /** Which connections an idle-heap phase opens. */
+    private enum Idle {
+        HUDDLE("Huddle", "huddle"),
+        BARE("bare loop", "bare"),
+        /** Bare connections sent a text frame and a ping on open, as Huddle sends each its welcome and a probe. */
+        BARE_GREETED("bare loop, connections written to", "bare-greeted");
+
+        final String label;
+        final String file;
+
+        Idle(String label, String file) {
+            this.label = label;
+            this.file = file;
+        }
+    }
+
+    /** Heap per idle connection: the used heap a moment after full collections, and right after them (live). */
+    record IdleHeap(long used, long live) {
+    }
+
+    private IdleHeap idleHeap(Idle kind) throws Exception {
+        boolean huddle = kind == Idle.HUDDLE;
+        String label = kind.label;
         Thread.sleep(2000);
-        long before = heap().getJsonNumber("usedHeap").longValue();
+        JsonObject heapBefore = heap();
+        long before = heapBefore.getJsonNumber("usedHeap").longValue();
+        long liveBefore = heapBefore.getJsonNumber("liveHeap").longValue();
         Map<String, long[]> histogramBefore = idleHistogram ? histogram() : null;
-        log(label + ": heap before " + idleConnections + " idle connections: " + before + " bytes");
+        log(label + ": heap before " + idleConnections + " idle connections: " + before + " bytes (live " + liveBefore + ")");
         IntFunction<URI> uri = huddle
                 ? i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("idle-%05d", i))
-                : i -> URI.create("ws://" + HOST + ":" + port + "/baseline/ws");
+                : i -> URI.create("ws://" + HOST + ":" + port + "/baseline/ws" + (kind == Idle.BARE_GREETED ? "?greet" : ""));
         AtomicLong unexpected = new AtomicLong();
-        BiConsumer<WsConnection, CharSequence> handler = huddle
+        BiConsumer<WsConnection, CharSequence> handler = huddle || kind == Idle.BARE_GREETED
                 ? (c, f) -> {
                     if ("welcome".equals(WsConnection.stringField(f, "type"))) {
                         c.ready.complete(null);
@@ -556,25 +585,27 @@ public final class BenchmarkRunner {
                     }
                 }
                 : (c, f) -> unexpected.incrementAndGet();
-        List<WsConnection> idle = connectAll(idleConnections, uri, handler, huddle, 200);
+        List<WsConnection> idle = connectAll(idleConnections, uri, handler, kind != Idle.BARE, 200);
         try {
             if (!huddle) {
                 awaitBareSessions(idleConnections);
             }
             Thread.sleep(Math.max(2, idleSettleSeconds) * 1000L);
-            long after = heap().getJsonNumber("usedHeap").longValue();
+            JsonObject heapAfter = heap();
+            long after = heapAfter.getJsonNumber("usedHeap").longValue();
+            long liveAfter = heapAfter.getJsonNumber("liveHeap").longValue();
             if (histogramBefore != null) {
-                Path file = settings.workDir().resolve("histogram-" + (huddle ? "huddle" : "bare") + ".txt");
+                Path file = settings.workDir().resolve("histogram-" + kind.file + ".txt");
                 Files.writeString(file, histogramGrowth(histogramBefore, histogram(), idleConnections));
                 log(label + ": class histogram growth written to " + file);
             }
             long closed = idle.stream().filter(WsConnection::isClosed).count();
-            log(label + ": heap with " + idleConnections + " idle connections: " + after + " bytes ("
-                    + closed + " closed by the server, " + unexpected.get() + " unexpected frames)");
+            log(label + ": heap with " + idleConnections + " idle connections: " + after + " bytes (live " + liveAfter
+                    + "; " + closed + " closed by the server, " + unexpected.get() + " unexpected frames)");
             if (closed > 0) {
                 throw new IllegalStateException(closed + " idle connections were closed by the server");
             }
-            return (after - before) / idleConnections;
+            return new IdleHeap((after - before) / idleConnections, (liveAfter - liveBefore) / idleConnections);
         } finally {
             closeAll(idle);
         }
@@ -654,7 +685,11 @@ public final class BenchmarkRunner {
     }
 
     private static String histogramGrowth(Map<String, long[]> before, Map<String, long[]> after, int connections) {
-        StringBuilder out = new StringBuilder(String.format("%12s %12s %10s  %s%n", "instances", "bytes", "B/conn", "class"));
+        long total = after.values().stream().mapToLong(v -> v[1]).sum()
+                - before.values().stream().mapToLong(v -> v[1]).sum();
+        StringBuilder out = new StringBuilder(String.format("every class: %d bytes, %.1f B per connection; the 80 that"
+                + " changed most:%n", total, (double) total / connections));
+        out.append(String.format("%12s %12s %10s  %s%n", "instances", "bytes", "B/conn", "class"));
         after.entrySet().stream()
                 .map(e -> {
                     long[] b = before.getOrDefault(e.getKey(), new long[2]);
@@ -853,7 +888,8 @@ public final class BenchmarkRunner {
         final String name;
         Measured saturation;
         Measured latency;
-        long heapPerConnection = -1;
+        /** Heap per idle connection, {@code null} when not measured. */
+        IdleHeap idleHeap;
         long publishErrors;
         String lastPublishError;
         long closedSubscribers;

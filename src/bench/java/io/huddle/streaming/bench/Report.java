@@ -18,7 +18,14 @@ final class Report {
     private Report() {
     }
 
-    static String table(int subscribers, int idle, Results huddle, Results bare) {
+    /** Huddle's own heap per idle connection above the runtime's bare connection: the target. */
+    static final long OWN_HEAP_TARGET_BYTES = 1_024;
+
+    /**
+     * @param greeted heap per idle bare connection that was sent a frame and a ping, or {@code null} when not
+     *                measured
+     */
+    static String table(int subscribers, int idle, Results huddle, Results bare, BenchmarkRunner.IdleHeap greeted) {
         StringBuilder out = new StringBuilder();
         Measured hs = huddle.saturation;
         Measured bs = bare.saturation;
@@ -41,9 +48,9 @@ final class Report {
                 bl.latency().percentileMillis(0.999), "%.2f", "", "");
         row(out, "publish-to-receipt latency max at half max rate (ms)", hl.latency().maxMillis(),
                 bl.latency().maxMillis(), "%.2f", "", "");
-        if (huddle.heapPerConnection >= 0) {
-            row(out, "server heap per idle connection (bytes, " + idle + " connections)", huddle.heapPerConnection,
-                    bare.heapPerConnection, "%.0f", "< 20,000 B", passFail(huddle.heapPerConnection < HEAP_TARGET_BYTES));
+        if (huddle.idleHeap != null) {
+            row(out, "server heap per idle connection (bytes, " + idle + " connections)", huddle.idleHeap.used(),
+                    bare.idleHeap.used(), "%.0f", "< 20,000 B", passFail(huddle.idleHeap.used() < HEAP_TARGET_BYTES));
         } else {
             out.append(String.format(Locale.ROOT, ROW, "server heap per idle connection", "not measured", "not measured", "", "< 20,000 B", "n/a"));
         }
@@ -73,6 +80,9 @@ final class Report {
                 bl.serverCpuMicrosPerDelivery(), "%.3f", "", "");
         row(out, "  server CPU µs/delivery in the kernel at half max rate", hl.serverSystemMicrosPerDelivery(),
                 bl.serverSystemMicrosPerDelivery(), "%.3f", "", "");
+        if (huddle.idleHeap != null) {
+            idleHeapRows(out, huddle.idleHeap, bare.idleHeap, greeted);
+        }
         out.append(String.format(Locale.ROOT, "  Huddle publish errors: %d%s; subscribers closed by the server: Huddle %d, bare %d%n",
                 huddle.publishErrors, huddle.lastPublishError == null ? "" : " (last: " + huddle.lastPublishError + ")",
                 huddle.closedSubscribers, bare.closedSubscribers));
@@ -91,5 +101,22 @@ final class Report {
 
     private static String passFail(boolean pass) {
         return pass ? "PASS" : "FAIL";
+    }
+
+    /**
+     * The live heap per idle connection (right after full collections), the same against bare connections that
+     * were written to, and Huddle's own heap above each bare figure against its target.
+     */
+    private static void idleHeapRows(StringBuilder out, BenchmarkRunner.IdleHeap huddle, BenchmarkRunner.IdleHeap bare,
+                                     BenchmarkRunner.IdleHeap greeted) {
+        row(out, "  heap per idle connection, live after full GCs (bytes)", huddle.live(), bare.live(), "%.0f", "", "");
+        if (greeted != null) {
+            row(out, "  same, bare connections sent a frame and a ping: used", huddle.used(), greeted.used(), "%.0f", "", "");
+            row(out, "  same, bare connections sent a frame and a ping: live", huddle.live(), greeted.live(), "%.0f", "", "");
+        }
+        out.append(String.format(Locale.ROOT, "  Huddle's heap per idle connection above the bare one: used %d B, live %d B%s"
+                        + " (target: at most %,d B)%n", huddle.used() - bare.used(), huddle.live() - bare.live(),
+                greeted == null ? "" : String.format(Locale.ROOT, "; above a bare one written to: used %d B, live %d B",
+                        huddle.used() - greeted.used(), huddle.live() - greeted.live()), OWN_HEAP_TARGET_BYTES));
     }
 }
