@@ -246,11 +246,8 @@ class WebSocketLimitsIT extends WireTest {
      */
     @Test
     void aClientThatStopsReadingIsWrittenNoMoreThanTheUnreadLimitBeforeItIsClosedWith4500() throws Exception {
-        String owner = Api.user("owner");
         String stalledUser = Api.user("stalled");
-        String room = Api.roomId("unread");
-        api.createRoom(owner, room, "");
-        api.post(stalledUser, "rooms/" + room + "/members", "{}");
+        String room = roomWithMembers("unread", stalledUser);
         int frameBytes = 8_000;
         String payload = "{\"data\":\"" + "u".repeat(frameBytes) + "\"}";
         try (RawWsClient stalled = RawWsClient.connect(base, stalledUser, 4096)) {
@@ -292,15 +289,21 @@ class WebSocketLimitsIT extends WireTest {
         }
     }
 
+    /** A new room, created by a user of its own, that {@code members} joined; returns its id. */
+    private String roomWithMembers(String prefix, String... members) {
+        String room = Api.roomId(prefix);
+        api.createRoom(Api.user("owner"), room, "");
+        for (String member : members) {
+            api.post(member, "rooms/" + room + "/members", "{}");
+        }
+        return room;
+    }
+
     /** Publishes {@code sent} messages to a fast and a slow reader; returns the slow reader's close code. */
     private int slowAndFastConsumers(String text, int sent) throws Exception {
-        String alice = Api.user("pub");
         String slow = Api.user("slow");
         String fast = Api.user("fast");
-        String room = Api.roomId("pressure");
-        api.createRoom(alice, room, "");
-        api.post(slow, "rooms/" + room + "/members", "{}");
-        api.post(fast, "rooms/" + room + "/members", "{}");
+        String room = roomWithMembers("pressure", slow, fast);
         String payload = "{\"data\":\"" + text + "\"}";
         try (RawWsClient slowClient = RawWsClient.connect(base, slow, 4096); WsClient fastClient = WsClient.connect(base, fast)) {
             fastClient.next("welcome");
@@ -320,11 +323,8 @@ class WebSocketLimitsIT extends WireTest {
      */
     @Test
     void clientThatStopsAnsweringPingsButKeepsReadingStillGetsEveryMessage() throws Exception {
-        String alice = Api.user("pub");
         String reader = Api.user("mute-pongs");
-        String room = Api.roomId("unanswered");
-        api.createRoom(alice, room, "");
-        api.post(reader, "rooms/" + room + "/members", "{}");
+        String room = roomWithMembers("unanswered", reader);
         String payload = "{\"data\":\"" + "p".repeat(3_000) + "\"}";
         java.util.concurrent.ExecutorService publisher = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (RawWsClient raw = RawWsClient.connect(base, reader, 256 * 1024)) {
