@@ -160,4 +160,16 @@ class ReadProofTest {
         proof.wrote(10_000_000);
         assertFalse(proof.beyondLimit(1));
     }
+
+    @Test
+    void withoutDirectWritesTheLimitStillHoldsAndItsProbeProvesTheReading() {
+        ReadProof proof = new ReadProof(0, 5000);
+        proof.wrote(4900);
+        assertNull(proof.probe(), "no direct-write probes without a budget");
+        assertTrue(proof.beyondLimit(200));
+
+        proof.confirm(proof.probeBeyondLimit(200));
+
+        assertFalse(proof.beyondLimit(200));
+    }
 }
