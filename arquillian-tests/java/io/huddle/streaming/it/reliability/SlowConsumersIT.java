@@ -33,8 +33,8 @@ class SlowConsumersIT extends CrashServerTest {
     private static final int READERS = 500;
     private static final int STALLED = 500;
     /**
-     * 12 messages of 16 KB a second: 200 KB/s to each connection, so that a stalled one fills its operating system
-     * buffers (about 1.9 MB on loopback) in about 10 s, in few frames. The same bytes as 50 messages of 4 KB in a
+     * 12 messages of 16 KB a second: 200 KB/s to each connection, so that a stalled one reaches the unread limit
+     * (256 KiB) within 2 s, in few frames. The same bytes as 50 messages of 4 KB in a
      * quarter of the frames: at 25,000 frames a second the 500 readers, the server and the load generator, which
      * share 2 cores, saturated them on some machines before a stalled connection came (readers alone p99 0.8 s,
      * readers closed with 4500), and the test measured the machine rather than the isolation.
@@ -50,13 +50,14 @@ class SlowConsumersIT extends CrashServerTest {
     private static final int PAD = 16_000;
     /**
      * Frames a connection may have waiting: a sixteenth of the default (21 s of this room's messages), so that a
-     * stalled connection fills it (and the operating system's buffers before it) in well under a minute.
+     * stalled connection fills it (after the unread limit) in well under a minute.
      */
     private static final int SEND_QUEUE = 256;
 
     @Override
     Map<String, String> variables() {
-        // Heartbeats a minute apart: the stalled connections, which answer no ping, fill their queues first.
+        // Heartbeats a minute apart: the stalled connections, which answer no ping, fill their queues before the
+        // server gives up waiting for their pongs (and holding them to the unread limit).
         return Map.of("streaming.limits.send-queue", Integer.toString(SEND_QUEUE), "streaming.heartbeat.interval", "60s");
     }
 
