@@ -565,6 +565,8 @@ public final class BenchmarkRunner {
 
     private IdleHeap idleHeap(Idle kind) throws Exception {
         boolean huddle = kind == Idle.HUDDLE;
+        // Huddle's connections and the greeted bare ones are ready once their welcome arrived.
+        boolean greeted = kind != Idle.BARE;
         String label = kind.label;
         Thread.sleep(2000);
         JsonObject heapBefore = heap();
@@ -576,7 +578,7 @@ public final class BenchmarkRunner {
                 ? i -> URI.create("ws://" + HOST + ":" + port + "/ws?user=" + String.format("idle-%05d", i))
                 : i -> URI.create("ws://" + HOST + ":" + port + "/baseline/ws" + (kind == Idle.BARE_GREETED ? "?greet" : ""));
         AtomicLong unexpected = new AtomicLong();
-        BiConsumer<WsConnection, CharSequence> handler = huddle || kind == Idle.BARE_GREETED
+        BiConsumer<WsConnection, CharSequence> handler = greeted
                 ? (c, f) -> {
                     if ("welcome".equals(WsConnection.stringField(f, "type"))) {
                         c.ready.complete(null);
@@ -585,7 +587,7 @@ public final class BenchmarkRunner {
                     }
                 }
                 : (c, f) -> unexpected.incrementAndGet();
-        List<WsConnection> idle = connectAll(idleConnections, uri, handler, kind != Idle.BARE, 200);
+        List<WsConnection> idle = connectAll(idleConnections, uri, handler, greeted, 200);
         try {
             if (!huddle) {
                 awaitBareSessions(idleConnections);

@@ -80,7 +80,6 @@ public abstract class QueuedConnection implements Connection {
     /** Closes the transport itself, once, after the queued frames have left. */
     protected abstract void closeTransport(int code, String reason);
 
-    /** Records that the client showed it is alive. */
     /** The longest client description kept; longer ones are cut. */
     public static final int MAX_CLIENT = 200;
 
@@ -102,6 +101,7 @@ public abstract class QueuedConnection implements Connection {
         return client;
     }
 
+    /** Records that the client showed it is alive. */
     public void seen() {
         lastSeen = System.currentTimeMillis();
     }
